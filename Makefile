@@ -1,0 +1,57 @@
+# One entry point for trainees, instructors and maintainers. `make help` lists the targets.
+# Everything runs inside .venv, created on first use from pyproject.toml.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+ASSIGNMENT ?=
+FROM ?=
+JOBS ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
+        data check-data exercises clean-notebooks bench release collect grade bench-grading
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.formgrader >/dev/null
+	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.assignment_list >/dev/null
+	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.course_list >/dev/null
+	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.validate_assignment >/dev/null
+	$(BIN)/jupyter labextension enable nbgrader >/dev/null
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)  ## create .venv and install the kit (done by every other target)
+
+check-env: $(STAMP)  ## print OK / MANQUANT for every package
+	@$(BIN)/python tools/check_env.py
+
+lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enabled)
+	$(BIN)/jupyter lab course/00-index.ipynb
+
+test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
+	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)
+
+lint: $(STAMP)  ## ruff on every Python source
+	$(BIN)/ruff check socialkit tools tests nbgrader_config.py
+
+data: $(STAMP)  ## regenerate datasets/ from tools/make_data.py
+	$(BIN)/python tools/make_data.py
+
+check-data: $(STAMP)  ## fail if datasets/ differs from a fresh generation
+	$(BIN)/python tools/make_data.py --check
+
+exercises: $(STAMP)  ## regenerate exercises/ from solutions/ (nbgrader generate_assignment)
+	$(BIN)/python tools/exercises.py
+
+clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every notebook
+	$(BIN)/python tools/notebooks.py --fix
+
+bench: $(STAMP)  ## widget latency (p50/p95 per view)
+	$(BIN)/python tools/bench_widgets.py

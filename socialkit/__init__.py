@@ -1,0 +1,17 @@
+"""socialkit — the package behind the « Médias sociaux » course notebooks.
+
+Modules, one job each:
+
+- ``schema``   description of the sample tables
+- ``data``     ``load(name)``: typed, validated DataFrames with French error messages
+- ``metrics``  the course metrics (engagement rates, response time, share of voice…)
+- ``models``   pure simulation models used by the widgets and graded questions
+- ``views``    thin ipywidgets views over the models
+- ``check``    type-strict answer checks with friendly French messages
+- ``style``    plot style shared by every notebook
+"""
+
+from socialkit.data import DataError, load
+
+__all__ = ["DataError", "load"]
+__version__ = "0.1.0"
