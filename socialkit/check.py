@@ -73,8 +73,8 @@ def _describe(value: Any) -> str:
 def _not_answered(value: Any, name: str) -> None:
     if value is Ellipsis:
         raise Incorrect(
-            f"Vous n'avez pas encore répondu : remplacez les « ... » de `{name}` par votre réponse, "
-            "puis exécutez à nouveau la cellule (Maj + Entrée)."
+            f"Vous n'avez pas encore répondu : remplacez les « ... » de `{name}` "
+            "par votre réponse, puis exécutez à nouveau la cellule (Maj + Entrée)."
         )
 
 
@@ -88,7 +88,9 @@ def check_type(value: Any, expected_type: type, name: str, hint: str = "") -> No
     _not_answered(value, name)
     if type(value) not in _accepted(expected_type):
         wanted = _KIND_NAMES.get(expected_type, expected_type.__name__)
-        message = f"`{name}` devrait être {wanted}, mais c'est un objet de type « {_describe(value)} »."
+        message = (
+            f"`{name}` devrait être {wanted}, mais c'est un objet de type « {_describe(value)} »."
+        )
         raise Incorrect(message + (f" Piste : {hint}" if hint else ""))
 
 

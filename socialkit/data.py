@@ -110,12 +110,16 @@ def _typed(col: pd.Series, kind: str, name: str) -> pd.Series:
         numbers = pd.to_numeric(col, errors="coerce")
         ok = numbers.notna() & (numbers == numbers.round())
         if (col.notna() & ~ok).any():
-            raise ValueError(f"nombre entier attendu dans « {name} », trouvé {_first_bad(col, ok)}.")
+            raise ValueError(
+                f"nombre entier attendu dans « {name} », trouvé {_first_bad(col, ok)}."
+            )
         return numbers.astype("Int64")
     if kind == "float":
         numbers = pd.to_numeric(col, errors="coerce")
         if (col.notna() & numbers.isna()).any():
-            raise ValueError(f"nombre attendu dans « {name} », trouvé {_first_bad(col, numbers.notna())}.")
+            raise ValueError(
+                f"nombre attendu dans « {name} », trouvé {_first_bad(col, numbers.notna())}."
+            )
         return numbers.astype("float64")
     if kind == "bool":
         mapped = col.map({"True": True, "False": False})
@@ -128,8 +132,8 @@ def _typed(col: pd.Series, kind: str, name: str) -> pd.Series:
         stamps = pd.to_datetime(col, errors="coerce", utc=True, format="ISO8601")
         if (col.notna() & stamps.isna()).any():
             raise ValueError(
-                f"date et heure ISO 8601 attendues dans « {name} » (ex. 2026-03-02T09:15:00+01:00), "
-                f"trouvé {_first_bad(col, stamps.notna())}."
+                f"date et heure ISO 8601 attendues dans « {name} » "
+                f"(ex. 2026-03-02T09:15:00+01:00), trouvé {_first_bad(col, stamps.notna())}."
             )
         return stamps.dt.tz_convert(TIMEZONE)
     if kind == "date":

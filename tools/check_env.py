@@ -30,7 +30,7 @@ def requirements() -> list[tuple[str, str]]:
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - message for a too-old interpreter
         print(f"[MANQUANT] Python 3.11 ou plus récent (vous avez {sys.version.split()[0]})")
         return 1
     print(f"[   OK   ] Python {sys.version.split()[0]}")
@@ -51,7 +51,9 @@ def main() -> int:
         metadata.version("socialkit")
         print("[   OK   ] socialkit (le paquet du kit)")
     except metadata.PackageNotFoundError:
-        print("[MANQUANT] socialkit : lancez `make lab` ou `pip install -e .` dans le dossier du kit")
+        print(
+            "[MANQUANT] socialkit : lancez `make lab` ou `pip install -e .` dans le dossier du kit"
+        )
         problems += 1
     if problems:
         print(f"\n{problems} élément(s) manquant(s). Relancez `make lab` pour tout installer.")

@@ -35,8 +35,14 @@ def generate(names: list[str], release: Path) -> None:
     release.mkdir(parents=True, exist_ok=True)
     for name in names:
         cmd = [
-            sys.executable, "-m", "nbgrader", "generate_assignment", name,
-            "--force", "--no-db", "--log-level=WARN",
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "generate_assignment",
+            name,
+            "--force",
+            "--no-db",
+            "--log-level=WARN",
             f"--CourseDirectory.root={ROOT}",
             f"--CourseDirectory.release_directory={release}",
         ]

@@ -39,7 +39,9 @@ def normalise(nb: dict) -> dict:
     cells = []
     for cell in nb["cells"]:
         cell = dict(cell)
-        cell["metadata"] = {k: cell["metadata"][k] for k in CELL_METADATA_KEPT if k in cell.get("metadata", {})}
+        cell["metadata"] = {
+            k: cell["metadata"][k] for k in CELL_METADATA_KEPT if k in cell.get("metadata", {})
+        }
         if cell["cell_type"] == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
@@ -83,7 +85,9 @@ def stray_files(root: Path = ROOT) -> list[str]:
         ["git", "ls-files", *FOLDERS], cwd=root, capture_output=True, text=True, check=True
     ).stdout.split()
     return [
-        t for t in tracked if ".ipynb_checkpoints" in t or Path(t).name.lower().startswith("untitled")
+        t
+        for t in tracked
+        if ".ipynb_checkpoints" in t or Path(t).name.lower().startswith("untitled")
     ]
 
 

@@ -22,16 +22,30 @@ PY = sys.executable
 def steps(jobs: int) -> list[tuple[str, list[str]]]:
     bin_dir = Path(PY).parent
     return [
-        ("ruff", [str(bin_dir / "ruff"), "check", "socialkit", "tools", "tests", "nbgrader_config.py"]),
+        (
+            "ruff",
+            [str(bin_dir / "ruff"), "check", "socialkit", "tools", "tests", "nbgrader_config.py"],
+        ),
         ("hygiène des notebooks", [PY, "tools/notebooks.py", "--check"]),
         ("datasets/ à jour", [PY, "tools/make_data.py", "--check"]),
         ("exercises/ à jour", [PY, "tools/exercises.py", "--check"]),
         (
             "pytest (paquet, nbgrader, notebooks)",
             [
-                PY, "-m", "pytest", "-n", str(jobs), "--dist", "loadfile",
-                "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider",
-                "tests", "course", "solutions",
+                PY,
+                "-m",
+                "pytest",
+                "-n",
+                str(jobs),
+                "--dist",
+                "loadfile",
+                "--nbval-lax",
+                "--nbval-current-env",
+                "-p",
+                "no:cacheprovider",
+                "tests",
+                "course",
+                "solutions",
             ],
         ),
     ]

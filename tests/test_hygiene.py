@@ -1,0 +1,117 @@
+"""Notebook hygiene and course-wide consistency (agenda, pairing, links)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from notebooks import dumps, normalise, notebooks, problems  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = sorted(p.stem for p in (ROOT / "course").glob("0[1-9]-*.ipynb"))
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_is_clean(path):
+    assert problems(path) == []
+
+
+def _dirty_notebook(tmp_path: Path) -> Path:
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "id": "a",
+                "execution_count": 3,
+                "source": "1 + 1",
+                "metadata": {"ExecuteTime": {"start": "2026-11-26"}, "tags": []},
+                "outputs": [
+                    {
+                        "output_type": "execute_result",
+                        "data": {"text/plain": "2"},
+                        "metadata": {},
+                        "execution_count": 3,
+                    }
+                ],
+            }
+        ],
+        "metadata": {
+            "kernelspec": {"name": "venv-jdoe", "display_name": "jdoe"},
+            "vscode": {"interpreter": {"hash": "abc"}},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = tmp_path / "sale.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def test_dirty_notebook_is_reported_and_fixed(tmp_path):
+    path = _dirty_notebook(tmp_path)
+    found = problems(path)
+    assert any("sorties" in p for p in found)
+    assert any("compteurs" in p for p in found)
+    assert any("noyau" in p for p in found)
+    path.write_text(dumps(normalise(json.loads(path.read_text()))), encoding="utf-8")
+    assert problems(path) == []
+    cleaned = json.loads(path.read_text())
+    assert "vscode" not in cleaned["metadata"]
+    assert cleaned["cells"][0]["metadata"] == {"tags": []}
+
+
+def test_machine_metadata_alone_is_reported(tmp_path):
+    path = tmp_path / "meta.ipynb"
+    nb = normalise(json.loads(_dirty_notebook(tmp_path).read_text()))
+    nb["metadata"]["vscode"] = {"interpreter": {"hash": "abc"}}
+    path.write_text(dumps(nb), encoding="utf-8")
+    assert any("métadonnées" in p for p in problems(path))
+
+
+def test_no_checkpoints_or_untitled_tracked():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert ".ipynb_checkpoints" not in tracked
+    assert not re.search(r"(^|/)Untitled[^/]*\.ipynb", tracked, re.IGNORECASE)
+
+
+def _minutes(text: str) -> dict[str, str]:
+    """Module slug -> minutes, from any agenda table that links or names the module."""
+    found = {}
+    for line in text.splitlines():
+        slug = re.search(r"(0[1-9]-[a-z\-]+)\.ipynb", line)
+        minutes = re.search(r"\|\s*(\d+) min\s*\|", line)
+        if slug and minutes:
+            found[slug.group(1)] = minutes.group(1)
+    return found
+
+
+def test_agenda_is_the_same_in_readme_and_index():
+    readme = _minutes((ROOT / "README.md").read_text(encoding="utf-8"))
+    index_nb = json.loads((ROOT / "course" / "00-index.ipynb").read_text(encoding="utf-8"))
+    index = _minutes("\n".join("".join(c["source"]) for c in index_nb["cells"]))
+    assert readme == index
+    assert set(readme) == set(MODULES), "every lecture notebook is on the agenda"
+
+
+def test_lecture_notebooks_announce_their_minutes():
+    agenda = _minutes((ROOT / "README.md").read_text(encoding="utf-8"))
+    for slug in MODULES:
+        nb = json.loads((ROOT / "course" / f"{slug}.ipynb").read_text(encoding="utf-8"))
+        first = "".join(nb["cells"][0]["source"])
+        assert f"{agenda[slug]} min" in first, f"{slug}: title cell gives the duration"
+        text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        assert "Objectifs" in text and "Points clés" in text, slug
+
+
+def test_readme_paths_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in re.findall(
+        r"`((?:course|exercises|solutions|docs|datasets|tools)/[^`*<>]+)`", readme
+    ):
+        assert (ROOT / path).exists(), f"README mentions a missing path: {path}"
