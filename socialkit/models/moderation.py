@@ -1,0 +1,217 @@
+"""Moderation team: who answers the comments, and how fast (module 4).
+
+Anchors: domain.md §2.2 (responsiveness benchmarks and SLA tiers: urgent ≤ 1 h, complaint
+≤ 4 business hours, question ≤ 1 business day), §5.1 (audience activity: morning 7–9 h and
+evening 19–22 h peaks, weekend uplift), §5.5 (business-hours gaps, Friday → Monday).
+
+Model:
+
+- Arrivals: non-homogeneous Poisson process. Hour h of the week (0 = Monday 0–1 h) brings
+  ``Poisson(λ_h)`` comments at uniform times inside the hour; the 168-hour profile repeats
+  for ``weeks`` weeks.
+- Service: ``headcount`` identical moderators, FIFO, each answer takes ``handle_minutes`` of
+  *working* time; moderators work only on ``staff_days`` between ``staff_start`` and
+  ``staff_end`` (hours, local time). Work interrupted at closing time resumes at the next
+  opening.
+- Trick used for the computation: calendar time t is mapped to cumulated open time B(t)
+  (piecewise linear, flat when closed). In open time the queue is an ordinary FIFO
+  multi-server queue: start_j = max(B(arrival_j), earliest free moderator),
+  end_j = start_j + handle; the answer time is the first calendar instant with
+  B(t) = end_j. Delay = answer − arrival (hours, calendar).
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import pandas as pd
+
+from socialkit.models._validate import check_number
+
+__all__ = [
+    "default_weekly_profile",
+    "simulate_moderation",
+    "share_within",
+    "summary",
+    "HOURS_PER_WEEK",
+]
+
+HOURS_PER_WEEK = 168
+
+# Audience activity by hour of day (relative), §5.1: night trough, morning 7–9 h peak,
+# lunch bump, evening 19–22 h peak.  [D]
+_DAY_SHAPE = np.array(
+    [
+        0.15, 0.08, 0.05, 0.04, 0.05, 0.15, 0.45, 1.00,  # 0–7 h
+        1.10, 0.90, 0.60, 0.60, 0.75, 0.70, 0.55, 0.55,  # 8–15 h
+        0.60, 0.70, 0.85, 1.20, 1.35, 1.30, 1.05, 0.50,  # 16–23 h
+    ]
+)  # fmt: skip
+# Day weights Monday…Sunday: weekend uplift (Hootsuite government best times, §5.1). [D]
+_WEEK_SHAPE = np.array([1.0, 0.95, 0.95, 0.95, 1.0, 1.25, 1.30])
+
+
+def default_weekly_profile(comments_per_week: float = 450.0) -> np.ndarray:
+    """Hourly arrival rates (comments/hour) for one week, Monday 0 h first (168 values).
+
+    Shape of §5.1 (morning 7–9 h and evening 19–22 h peaks, weekend uplift), scaled so the
+    rates add up to ``comments_per_week`` ([0, 100 000], typically 300–600).
+    """
+    comments_per_week = check_number("comments_per_week", comments_per_week, 0.0, 1e5)
+    profile = np.outer(_WEEK_SHAPE, _DAY_SHAPE).ravel()
+    return profile * (comments_per_week / profile.sum())
+
+
+def _open_intervals(staff_start: float, staff_end: float, staff_days) -> tuple:
+    """Open intervals of one week (hours since Monday 0 h) and open time before each."""
+    starts = np.array([24.0 * d + staff_start for d in staff_days])
+    ends = np.array([24.0 * d + staff_end for d in staff_days])
+    lengths = ends - starts
+    before = np.concatenate(([0.0], np.cumsum(lengths)[:-1]))
+    return starts, ends, before, float(lengths.sum())
+
+
+def _to_open_time(t: np.ndarray, starts, ends, before, per_week) -> np.ndarray:
+    """B(t): cumulated open hours from Monday 0 h of week 1 up to calendar time t."""
+    week, tau = np.divmod(t, HOURS_PER_WEEK)
+    j = np.searchsorted(starts, tau, side="right") - 1  # last interval started at tau
+    jc = np.clip(j, 0, None)
+    inside = np.clip(tau - starts[jc], 0.0, ends[jc] - starts[jc])
+    b_week = np.where(j >= 0, before[jc] + inside, 0.0)
+    return week * per_week + b_week
+
+
+def _to_calendar(b: np.ndarray, starts, before, per_week) -> np.ndarray:
+    """Inverse of B on open periods: first calendar time with cumulated open time b (b > 0)."""
+    week, rest = np.divmod(b, per_week)
+    # rest == 0 means "exactly at the end of the previous week's last open interval"
+    at_end = rest <= 1e-12
+    week = np.where(at_end, week - 1, week)
+    rest = np.where(at_end, per_week, rest)
+    j = np.searchsorted(before, rest, side="left") - 1
+    j = np.clip(j, 0, None)
+    return week * HOURS_PER_WEEK + starts[j] + (rest - before[j])
+
+
+def simulate_moderation(
+    weekly_profile=None,
+    staff_start: float = 8.5,
+    staff_end: float = 17.0,
+    staff_days=(0, 1, 2, 3, 4),
+    headcount: int = 1,
+    handle_minutes: float = 6.0,
+    weeks: int = 1,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Simulate the comment queue (see the module docstring).
+
+    Parameters (allowed ranges):
+        weekly_profile: 168 hourly arrival rates ≥ 0 (Monday 0 h first); ``None`` =
+        :func:`default_weekly_profile`; staff_start [0, 24[ and staff_end ]staff_start, 24]
+        (hours, 8.5 = 8 h 30); staff_days: distinct day numbers 0 (Monday) … 6 (Sunday),
+        at least one; headcount [1, 50]; handle_minutes [0,5 ; 240]; weeks [1, 52].
+
+    Returns one row per comment, in arrival order: ``arrivee_h`` (hours since Monday 0 h of
+    week 1), ``reponse_h`` (answer time, same clock), ``delai_h`` (answer − arrival, hours).
+    """
+    if weekly_profile is None:
+        weekly_profile = default_weekly_profile()
+    try:
+        profile = np.asarray(weekly_profile, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError("« weekly_profile » doit contenir 168 nombres (taux horaires).") from None
+    if (
+        profile.shape != (HOURS_PER_WEEK,)
+        or not np.all(np.isfinite(profile))
+        or np.any(profile < 0)
+    ):
+        raise ValueError(
+            "« weekly_profile » doit contenir exactement 168 taux horaires positifs ou nuls "
+            f"(lundi 0 h en premier ; reçu : forme {profile.shape})."
+        )
+    staff_start = check_number("staff_start", staff_start, 0.0, 24.0, high_open=True)
+    staff_end = check_number("staff_end", staff_end, staff_start, 24.0, low_open=True)
+    try:
+        days = sorted({int(d) for d in staff_days})
+    except (TypeError, ValueError):
+        raise ValueError(
+            "« staff_days » doit être une liste de jours 0 (lundi) à 6 (dimanche)."
+        ) from None
+    if not days or days[0] < 0 or days[-1] > 6 or len(days) != len(tuple(staff_days)):
+        raise ValueError(
+            "« staff_days » doit contenir au moins un jour, sans doublon, entre 0 (lundi) "
+            f"et 6 (dimanche) (reçu : {staff_days!r})."
+        )
+    headcount = check_number("headcount", headcount, 1, 50, integer=True)
+    handle_minutes = check_number("handle_minutes", handle_minutes, 0.5, 240.0)
+    weeks = check_number("weeks", weeks, 1, 52, integer=True)
+    seed = check_number("seed", seed, 0, 2**32 - 1, integer=True)
+
+    rng = np.random.default_rng(seed)
+    rates = np.tile(profile, weeks)
+    counts = rng.poisson(rates)
+    hour = np.repeat(np.arange(rates.size, dtype=float), counts)
+    arrivals = np.sort(hour + rng.random(hour.size))
+
+    starts, ends, before, per_week = _open_intervals(staff_start, staff_end, days)
+    b_arr = _to_open_time(arrivals, starts, ends, before, per_week)
+    handle = handle_minutes / 60.0
+    free = [0.0] * headcount  # heap of times (open-time clock) when each moderator is free
+    b_end = np.empty(arrivals.size)
+    for k, b in enumerate(b_arr.tolist()):
+        start = max(b, free[0])
+        end = start + handle
+        heapq.heapreplace(free, end)
+        b_end[k] = end
+    answers = _to_calendar(b_end, starts, before, per_week)
+    return pd.DataFrame(
+        {"arrivee_h": arrivals, "reponse_h": answers, "delai_h": answers - arrivals}
+    )
+
+
+def _delays(df: pd.DataFrame) -> np.ndarray:
+    if "delai_h" not in df.columns:
+        raise ValueError(
+            "« df » doit venir de simulate_moderation (colonne « delai_h » manquante)."
+        )
+    return df["delai_h"].to_numpy(dtype=float)
+
+
+def share_within(df: pd.DataFrame, target_hours: float) -> float:
+    """Percentage (0–100) of comments answered within ``target_hours`` ([0, 10 000] h).
+
+    Returns 0.0 when there is no comment.
+    """
+    target_hours = check_number("target_hours", target_hours, 0.0, 1e4)
+    d = _delays(df)
+    return float(100.0 * np.mean(d <= target_hours)) if d.size else 0.0
+
+
+def summary(df: pd.DataFrame) -> dict:
+    """Key numbers: ``commentaires``, ``delai_median_h``, ``delai_p90_h``, ``delai_max_h``,
+    ``part_sous_1h``, ``part_sous_4h``, ``part_sous_24h`` (percentages, §2.2 SLA tiers).
+
+    Delays are NaN when there is no comment.
+    """
+    d = _delays(df)
+    if d.size == 0:
+        nan = float("nan")
+        return {
+            "commentaires": 0,
+            "delai_median_h": nan,
+            "delai_p90_h": nan,
+            "delai_max_h": nan,
+            "part_sous_1h": 0.0,
+            "part_sous_4h": 0.0,
+            "part_sous_24h": 0.0,
+        }
+    return {
+        "commentaires": int(d.size),
+        "delai_median_h": float(np.median(d)),
+        "delai_p90_h": float(np.percentile(d, 90)),
+        "delai_max_h": float(d.max()),
+        "part_sous_1h": float(100.0 * np.mean(d <= 1.0)),
+        "part_sous_4h": float(100.0 * np.mean(d <= 4.0)),
+        "part_sous_24h": float(100.0 * np.mean(d <= 24.0)),
+    }

@@ -1,0 +1,24 @@
+"""Thin ipywidgets views over :mod:`socialkit.models` (French labels, one figure per view).
+
+Usage in a notebook::
+
+    from socialkit.views import CadenceView
+    CadenceView()          # or display(CadenceView().widget)
+"""
+
+from socialkit.views.ambassadors import AmbassadorsView
+from socialkit.views.base import format_number, format_percent
+from socialkit.views.buzz import BuzzView
+from socialkit.views.cadence import CadenceView
+from socialkit.views.community import CommunityView
+from socialkit.views.moderation import ModerationView
+
+__all__ = [
+    "AmbassadorsView",
+    "BuzzView",
+    "CadenceView",
+    "CommunityView",
+    "ModerationView",
+    "format_number",
+    "format_percent",
+]

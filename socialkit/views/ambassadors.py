@@ -1,0 +1,92 @@
+"""Module 6 — employee ambassadors: extra reach versus off-message risk.
+
+Thin view over :mod:`socialkit.models.ambassadors`.
+"""
+
+from __future__ import annotations
+
+from socialkit.models import ambassadors
+from socialkit.views.base import (
+    ModelView,
+    checkbox,
+    format_number,
+    format_percent,
+    french_ticks,
+    int_slider,
+    nice_upper,
+    slider,
+)
+
+__all__ = ["AmbassadorsView"]
+
+_MAX_AMBASSADORS = 50
+
+
+class AmbassadorsView(ModelView):
+    """Controls: number of ambassadors, shares per month, audience overlap, training, charter."""
+
+    title = "Ambassadeurs : portée supplémentaire et risque de message hors charte"
+    figsize = (6.4, 3.0)
+
+    def _build_controls(self):
+        return {
+            "ambassadeurs": int_slider("Nombre d'ambassadeurs", 10, 0, _MAX_AMBASSADORS),
+            "partages": slider("Partages par ambassadeur et par mois", 4.0, 0.0, 20.0, 1.0),
+            "chevauchement": slider("Chevauchement des audiences (0 à 1)", 0.3, 0.0, 0.9, 0.05),
+            "formation": checkbox("Les ambassadeurs ont suivi une formation", True),
+            "charte": checkbox("Les ambassadeurs ont signé une charte", True),
+        }
+
+    def _setup_plot(self, fig):
+        fig.subplots_adjust(left=0.11, right=0.89, top=0.9, bottom=0.15)
+        ax = self.ax = fig.add_subplot(111)
+        self.ax_risk = ax.twinx()
+        (self.line_total,) = ax.plot([], [], color="#1f77b4", lw=1.6, label="Portée totale / mois")
+        (self.point,) = ax.plot([], [], "o", color="#1f77b4", ms=6)
+        (self.line_risk,) = self.ax_risk.plot(
+            [], [], color="#d62728", lw=1.2, ls="--", label="Messages hors charte / mois"
+        )
+        ax.set_xlim(0, _MAX_AMBASSADORS)
+        ax.set_xlabel("Nombre d'ambassadeurs", fontsize=8)
+        ax.set_ylabel("Personnes atteintes par mois", fontsize=8, color="#1f77b4")
+        self.ax_risk.set_ylabel("Messages hors charte attendus", fontsize=8, color="#d62728")
+        ax.grid(alpha=0.3)
+        ax.legend(handles=[self.line_total, self.line_risk], fontsize=7, loc="upper left")
+        self._ymax = None
+        self._rmax = None
+        french_ticks(ax, self.ax_risk)
+        self.animate(self.line_total, self.point, self.line_risk)
+
+    def _compute(self, values):
+        params = {
+            "posts_per_month": values["partages"],
+            "overlap": values["chevauchement"],
+            "trained": bool(values["formation"]),
+            "charter": bool(values["charte"]),
+        }
+        sweep = ambassadors.sweep_ambassadors(range(0, _MAX_AMBASSADORS + 1), **params)
+        current = ambassadors.simulate_ambassadors(values["ambassadeurs"], **params)
+        return sweep, current, values
+
+    def _draw(self, result):
+        sweep, current, values = result
+        n = sweep["ambassadeurs"].to_numpy()
+        total = sweep["portee_totale"].to_numpy()
+        risk = sweep["hors_message_attendus"].to_numpy()
+        self.line_total.set_data(n, total)
+        self.point.set_data([values["ambassadeurs"]], [current["portee_totale"]])
+        self.line_risk.set_data(n, risk)
+        self._ymax = nice_upper(float(total.max()), self._ymax, 100.0)
+        self._rmax = nice_upper(float(risk.max()), self._rmax, 1.0)
+        self.set_limits(self.ax, y=(0.0, self._ymax))
+        self.set_limits(self.ax_risk, y=(0.0, self._rmax))
+
+    def _describe(self, result):
+        _, c, _ = result
+        return (
+            f"Portée totale : <b>{format_number(c['portee_totale'])} personnes par mois</b> "
+            f"(+{format_percent(c['gain_pct'])} par rapport à l'institution seule, "
+            f"{format_number(c['portee_institution'])}) · messages hors charte attendus : "
+            f"<b>{format_number(c['hors_message_attendus'], 1)} par mois</b> · probabilité d'au "
+            f"moins un : {format_percent(100 * c['proba_au_moins_un'])}"
+        )

@@ -1,0 +1,291 @@
+"""Shared machinery of the widget views: one persistent figure, PNG rendering, French numbers.
+
+Every view is a thin subclass of :class:`ModelView`:
+
+- ``_build_controls()`` returns the French-labelled sliders/dropdowns (dict name → widget);
+- ``_setup_plot(fig)`` creates the axes and artists once;
+- ``_compute(values)`` calls the model (no model logic in the views);
+- ``_draw(result)`` updates the artists (``set_data`` / ``set_ydata``, axis limits);
+- ``_describe(result)`` returns the French summary line (HTML).
+
+Speed (p95 ≤ 50 ms per slider move): one ``matplotlib.figure.Figure`` per view with an Agg
+canvas (no pyplot, no display needed), small size and dpi, artists updated in place, PNG
+written with low zlib compression straight into an ``ipywidgets.Image``. The moving artists
+are registered with :meth:`ModelView.animate`: the static part (axes, ticks, labels, legend)
+is drawn once and cached as a bitmap, each update only restores it and redraws the moving
+artists (blitting, ~5–10 ms). The cached background is keyed by the axis limits (set with
+:meth:`ModelView.set_limits`): a new combination costs one full draw (~20–40 ms), a known
+one is restored. :func:`nice_upper` gives "nice"
+upper limits with hysteresis so that most slider moves keep the same limits.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PIL import Image as PILImage
+
+__all__ = [
+    "NNBSP",
+    "format_number",
+    "format_percent",
+    "make_figure",
+    "render_png",
+    "encode_png",
+    "nice_upper",
+    "french_ticks",
+    "slider",
+    "int_slider",
+    "dropdown",
+    "checkbox",
+    "ModelView",
+]
+
+#: Narrow no-break space: French thousands separator and space before « % » or units.
+NNBSP = "\u202f"
+
+_CACHE_SIZE = 24  # cached backgrounds per view (~0.5 MB each at the default size)
+_LABEL_STYLE = {"description_width": "19em"}
+_CONTROL_LAYOUT = {"width": "38em"}
+
+
+def format_number(value: Any, decimals: int = 0) -> str:
+    """French/Belgian number: narrow no-break space for thousands, comma for decimals.
+
+    ``format_number(4210) == "4 210"`` (with U+202F), ``format_number(0.574, 2) == "0,57"``,
+    ``format_number(-1234.5, 1) == "−1 234,5"`` is written with a plain hyphen-minus.
+    NaN gives « – », infinities « ∞ ».
+    """
+    x = float(value)
+    if math.isnan(x):
+        return "–"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    text = f"{x:,.{max(0, int(decimals))}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]  # no "-0"
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def format_percent(value: Any, decimals: int = 0) -> str:
+    """``format_number`` followed by a narrow no-break space and « % » (value already in %)."""
+    return f"{format_number(value, decimals)}{NNBSP}%"
+
+
+def make_figure(width: float = 6.4, height: float = 3.0, dpi: int = 80) -> Figure:
+    """A pyplot-free Figure with its own Agg canvas (works headless)."""
+    fig = Figure(figsize=(width, height), dpi=dpi, layout=None)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def encode_png(fig: Figure) -> bytes:
+    """PNG bytes of what is currently in the figure's Agg buffer (no redraw; fast zlib)."""
+    width, height = fig.canvas.get_width_height()
+    image = PILImage.frombuffer(
+        "RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
+def render_png(fig: Figure) -> bytes:
+    """Full redraw of the figure, then PNG bytes (animated artists are not drawn)."""
+    fig.canvas.draw()
+    return encode_png(fig)
+
+
+def nice_upper(value: float, current: float | None = None, floor: float = 1.0) -> float:
+    """A "nice" axis upper limit (1, 2 or 5 × 10^k) above ``value`` × 1.05.
+
+    Hysteresis: ``current`` is kept while ``value`` stays between 25 % and 100 % of it, so
+    small slider moves do not rescale the axis (and do not force a full redraw).
+    """
+    value = max(float(value), floor) if math.isfinite(value) else floor
+    if current is not None and 0.25 * current <= value <= current:
+        return current
+    target = value * 1.05
+    exponent = math.floor(math.log10(target))
+    for mantissa in (1.0, 2.0, 5.0, 10.0):
+        candidate = mantissa * 10.0**exponent
+        if candidate >= target:
+            return candidate
+    return 10.0 ** (exponent + 1)  # pragma: no cover - loop always returns
+
+
+def _tick_label(value: float, _pos: int) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def french_ticks(*axes: Axes) -> None:
+    """French number format (``10 000``, ``0,5``) on the tick labels of ``axes``.
+
+    Also keeps the axes light to draw (few ticks, small labels): fewer texts = faster.
+    """
+    formatter = FuncFormatter(_tick_label)
+    for ax in axes:
+        for axis, bins in ((ax.xaxis, 6), (ax.yaxis, 4)):
+            axis.set_major_formatter(formatter)
+            axis.set_major_locator(MaxNLocator(nbins=bins))
+        ax.tick_params(labelsize=7, length=2, pad=2)
+
+
+def _style(widget: widgets.Widget) -> widgets.Widget:
+    widget.style = _LABEL_STYLE
+    widget.layout = widgets.Layout(**_CONTROL_LAYOUT)
+    return widget
+
+
+def slider(description: str, value: float, min: float, max: float, step: float, **kw):
+    """FloatSlider with a French label, a wide label area and comma-free readout."""
+    return _style(
+        widgets.FloatSlider(value=value, min=min, max=max, step=step, description=description, **kw)
+    )
+
+
+def int_slider(description: str, value: int, min: int, max: int, step: int = 1, **kw):
+    """IntSlider with a French label."""
+    return _style(
+        widgets.IntSlider(value=value, min=min, max=max, step=step, description=description, **kw)
+    )
+
+
+def dropdown(description: str, options, value=None, **kw):
+    """Dropdown with a French label; ``options`` as (label, value) pairs."""
+    kwargs = {"options": options, "description": description, **kw}
+    if value is not None:
+        kwargs["value"] = value
+    return _style(widgets.Dropdown(**kwargs))
+
+
+def checkbox(description: str, value: bool = False, **kw):
+    """Checkbox with a French label."""
+    box = widgets.Checkbox(value=value, description=description, indent=False, **kw)
+    box.layout = widgets.Layout(width="auto")
+    return box
+
+
+class ModelView:
+    """Base class of the views: builds controls, figure, image and summary; wires updates.
+
+    Public attributes: ``controls`` (dict name → widget), ``figure``, ``image``
+    (``ipywidgets.Image``), ``summary`` (``ipywidgets.HTML``), ``widget`` (the VBox to
+    display), ``result`` (last model output) and ``error`` (last French error message or
+    ``None``). Setting ``view.controls[name].value`` calls :meth:`update` synchronously.
+    """
+
+    title: str = ""
+    figsize: tuple[float, float] = (6.4, 3.0)
+    dpi: int = 80
+
+    def __init__(self) -> None:
+        self.controls: dict[str, widgets.ValueWidget] = self._build_controls()
+        self.figure = make_figure(*self.figsize, dpi=self.dpi)
+        self._animated: list[Artist] = []
+        # cached bitmaps of the static part of the figure, keyed by the axis limits
+        self._backgrounds: dict[tuple, Any] = {}
+        self._setup_plot(self.figure)
+        self.image = widgets.Image(format="png")
+        self.summary = widgets.HTML()
+        self.result: Any = None
+        self.error: str | None = None
+        header = [widgets.HTML(f"<b>{self.title}</b>")] if self.title else []
+        self.widget = widgets.VBox([*header, *self.controls.values(), self.image, self.summary])
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    # -- to implement in the subclasses --------------------------------------------
+    def _build_controls(self) -> dict[str, widgets.ValueWidget]:
+        raise NotImplementedError
+
+    def _setup_plot(self, fig: Figure) -> None:
+        raise NotImplementedError
+
+    def _compute(self, values: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def _draw(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _describe(self, result: Any) -> str:
+        raise NotImplementedError
+
+    # -- helpers for the subclasses -------------------------------------------------
+    def animate(self, *artists: Artist) -> None:
+        """Register artists that change at each update (redrawn over the cached background)."""
+        for artist in artists:
+            artist.set_animated(True)
+            self._animated.append(artist)
+
+    def set_limits(
+        self,
+        ax: Axes,
+        x: tuple[float, float] | None = None,
+        y: tuple[float, float] | None = None,
+    ) -> None:
+        """Set axis limits (only when they change; the background cache is keyed by them)."""
+        if x is not None and tuple(ax.get_xlim()) != tuple(map(float, x)):
+            ax.set_xlim(*x)
+        if y is not None and tuple(ax.get_ylim()) != tuple(map(float, y)):
+            ax.set_ylim(*y)
+
+    def invalidate(self) -> None:
+        """Forget the cached backgrounds (call after changing a static text or style)."""
+        self._backgrounds.clear()
+
+    def _render(self) -> bytes:
+        """Restore the cached static background for the current limits, draw moving artists.
+
+        Backgrounds are cached per combination of axis limits (at most ``_CACHE_SIZE``), so
+        going back to a dropdown option or a "nice" limit seen before stays fast.
+        """
+        canvas = self.figure.canvas
+        key = tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)
+        background = self._backgrounds.pop(key, None)
+        if background is None:
+            canvas.draw()  # static part only: animated artists are skipped
+            background = canvas.copy_from_bbox(self.figure.bbox)
+            if len(self._backgrounds) >= _CACHE_SIZE:
+                self._backgrounds.pop(next(iter(self._backgrounds)))  # least recently used
+        else:
+            canvas.restore_region(background)
+        self._backgrounds[key] = background  # (re)insert as most recently used
+        for artist in self._animated:
+            if artist.get_visible():
+                self.figure.draw_artist(artist)
+        return encode_png(self.figure)
+
+    # -- shared behaviour ----------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """Current value of every control."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, _change: dict) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Recompute the model, redraw the figure, refresh image and summary."""
+        try:
+            result = self._compute(self.values())
+        except ValueError as exc:  # French message from the model: show it, keep last plot
+            self.error = str(exc)
+            self.summary.value = f"<span style='color:#b00020'>⚠ {exc}</span>"
+            return
+        self.error = None
+        self.result = result
+        self._draw(result)
+        self.image.value = self._render()
+        self.summary.value = self._describe(result)
+
+    def _repr_mimebundle_(self, **kwargs):  # display(view) shows the widget
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,92 @@
+"""Module 4 — bad buzz: how the response delay and quality change its final reach.
+
+Thin view over :mod:`socialkit.models.buzz`.
+"""
+
+from __future__ import annotations
+
+from socialkit.models import buzz
+from socialkit.views.base import (
+    ModelView,
+    dropdown,
+    format_number,
+    format_percent,
+    french_ticks,
+    slider,
+)
+
+__all__ = ["BuzzView"]
+
+
+class BuzzView(ModelView):
+    """Sliders: response delay, response quality; dropdowns: topic virality, audience."""
+
+    title = "Bad buzz : l'effet du délai et de la qualité de votre réponse"
+    figsize = (6.4, 3.0)
+
+    def _build_controls(self):
+        return {
+            "delai": slider("Délai de votre réponse officielle (heures)", 6.0, 0.0, 48.0, 0.5),
+            "qualite": slider(
+                "Qualité de la réponse (0 = défensive, 1 = transparente)", 0.5, 0.0, 1.0, 0.05
+            ),
+            "contagion": dropdown(
+                "Sujet",
+                [("Peu viral", 0.5), ("Viral", 0.8), ("Très viral", 1.2)],
+                value=0.8,
+            ),
+            "audience": dropdown(
+                "Audience exposée",
+                [
+                    ("5 000 personnes", 5000),
+                    ("20 000 personnes", 20000),
+                    ("100 000 personnes", 100000),
+                ],
+                value=20000,
+            ),
+        }
+
+    def _setup_plot(self, fig):
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.15)
+        ax = self.ax = fig.add_subplot(111)
+        (self.line_heard,) = ax.plot([], [], color="#d62728", lw=1.6, label="Ont entendu parler")
+        (self.line_spread,) = ax.plot([], [], color="#ff7f0e", lw=1.2, label="Propagent")
+        (self.line_ref,) = ax.plot(
+            [], [], color="grey", lw=1.0, ls="--", label="Sans réponse (référence)"
+        )
+        self.line_delay = ax.axvline(0.0, color="#2ca02c", lw=1.2, label="Votre réponse")
+        ax.set_xlabel("Heures depuis le début", fontsize=8)
+        ax.set_ylabel("% de l'audience", fontsize=8)
+        ax.grid(alpha=0.3)
+        ax.set_ylim(0.0, 100.0)
+        ax.set_xlim(0.0, 72.0)
+        ax.legend(fontsize=7, loc="center right")
+        french_ticks(ax)
+        self.animate(self.line_ref, self.line_spread, self.line_heard, self.line_delay)
+
+    def _compute(self, values):
+        params = {"audience": values["audience"], "beta": values["contagion"]}
+        df = buzz.simulate_buzz(delay_hours=values["delai"], quality=values["qualite"], **params)
+        reference = buzz.simulate_buzz(delay_hours=None, quality=0.0, **params)
+        return df, reference, values
+
+    def _draw(self, result):
+        df, reference, values = result
+        scale = 100.0 / values["audience"]
+        hours = df["heure"].to_numpy()
+        self.line_heard.set_data(hours, df["ont_entendu"].to_numpy() * scale)
+        self.line_spread.set_data(hours, df["propagateurs"].to_numpy() * scale)
+        self.line_ref.set_data(hours, reference["ont_entendu"].to_numpy() * scale)
+        self.line_delay.set_xdata([values["delai"], values["delai"]])
+
+    def _describe(self, result):
+        df, reference, values = result
+        reach = float(df["ont_entendu"].iloc[-1])
+        ref = float(reference["ont_entendu"].iloc[-1])
+        share = 100.0 * reach / values["audience"]
+        avoided = ref - reach
+        return (
+            f"Portée finale du bad buzz : <b>{format_number(reach)} personnes</b> "
+            f"({format_percent(share)} de l'audience) · sans réponse : {format_number(ref)} · "
+            f"personnes épargnées grâce à votre réponse : <b>{format_number(avoided)}</b>"
+        )

@@ -1,0 +1,120 @@
+"""Module 7 — growing a community: institutional push, word of mouth, quality of service.
+
+Thin view over :mod:`socialkit.models.community`.
+"""
+
+from __future__ import annotations
+
+from socialkit.models import community
+from socialkit.views.base import (
+    ModelView,
+    dropdown,
+    format_number,
+    french_ticks,
+    int_slider,
+    nice_upper,
+    slider,
+)
+
+__all__ = ["CommunityView"]
+
+_WEEKS = 104
+
+
+class CommunityView(ModelView):
+    """Controls: p (institutional promotion), q (word of mouth), ambassadors, service, market."""
+
+    title = "Faire grandir une communauté : promotion, bouche-à-oreille et service"
+    figsize = (6.4, 3.4)
+
+    def _build_controls(self):
+        return {
+            "promotion": slider(
+                "Promotion institutionnelle (p, par semaine)",
+                0.01,
+                0.001,
+                0.1,
+                0.001,
+                readout_format=".3f",
+            ),
+            "bouche_a_oreille": slider("Bouche-à-oreille (q, par semaine)", 0.2, 0.0, 0.6, 0.01),
+            "ambassadeurs": int_slider("Nombre d'ambassadeurs", 0, 0, 30),
+            "service": slider("Part des questions qui reçoivent une réponse", 0.5, 0.0, 1.0, 0.05),
+            "marche": dropdown(
+                "Public potentiel",
+                [
+                    ("2 000 personnes", 2000),
+                    ("10 000 personnes", 10000),
+                    ("50 000 personnes", 50000),
+                ],
+                value=10000,
+            ),
+        }
+
+    def _setup_plot(self, fig):
+        fig.subplots_adjust(left=0.12, right=0.98, top=0.92, bottom=0.13, hspace=0.35)
+        self.ax_new = fig.add_subplot(211)
+        self.ax_total = fig.add_subplot(212, sharex=self.ax_new)
+        self.ax_new.tick_params(labelbottom=False)
+        (self.line_new,) = self.ax_new.plot([], [], color="#9467bd", lw=1.4)
+        (self.line_peak,) = self.ax_new.plot([], [], color="grey", lw=0.9, ls="--")
+        (self.line_followers,) = self.ax_total.plot(
+            [], [], color="#1f77b4", lw=1.4, label="Abonnés"
+        )
+        (self.line_active,) = self.ax_total.plot(
+            [], [], color="#2ca02c", lw=1.4, label="Communauté active"
+        )
+        self.ax_new.set_title(
+            "Nouveaux abonnés par semaine (tirets : pic prévu par Bass)",
+            fontsize=9,
+            loc="left",
+            y=1.0,
+            pad=3,
+        )
+        self.ax_total.set_title(
+            "Abonnés et communauté active", fontsize=9, loc="left", y=1.0, pad=3
+        )
+        self.ax_total.set_xlabel("Semaine", fontsize=8)
+        self.ax_total.legend(fontsize=7, loc="center right")
+        for ax in (self.ax_new, self.ax_total):
+            ax.grid(alpha=0.3)
+        self.ax_new.set_xlim(1, _WEEKS)
+        self._new_max = None
+        french_ticks(self.ax_new, self.ax_total)
+        self.animate(self.line_new, self.line_peak, self.line_followers, self.line_active)
+
+    def _compute(self, values):
+        p = values["promotion"]
+        q_eff = community.effective_q(values["bouche_a_oreille"], values["ambassadeurs"])
+        df = community.simulate_community(
+            p,
+            values["bouche_a_oreille"],
+            values["marche"],
+            weeks=_WEEKS,
+            service_quality=values["service"],
+            n_ambassadors=values["ambassadeurs"],
+        )
+        return df, community.bass_peak_week(p, q_eff), values
+
+    def _draw(self, result):
+        df, peak, values = result
+        weeks = df["semaine"].to_numpy()
+        new = df["adoptants_nouveaux"].to_numpy()
+        self.line_new.set_data(weeks, new)
+        self._new_max = nice_upper(float(new.max()), self._new_max, 10.0)
+        self.line_peak.set_data([peak, peak], [0.0, self._new_max])
+        self.line_followers.set_data(weeks, df["abonnes"].to_numpy())
+        self.line_active.set_data(weeks, df["communaute_active"].to_numpy())
+        self.set_limits(self.ax_new, y=(0.0, self._new_max))
+        self.set_limits(self.ax_total, y=(0.0, values["marche"] * 1.05))
+
+    def _describe(self, result):
+        df, peak, _ = result
+        new = df["adoptants_nouveaux"].to_numpy()
+        last = df.iloc[-1]
+        return (
+            f"Pic des nouveaux abonnés : <b>semaine {int(df['semaine'].iloc[new.argmax()])}</b> "
+            f"(formule de Bass : {format_number(peak, 1)}) · abonnés après {_WEEKS} semaines : "
+            f"<b>{format_number(last['abonnes'])}</b> · communauté active : "
+            f"<b>{format_number(last['communaute_active'])}</b>"
+        )

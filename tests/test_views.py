@@ -1,0 +1,89 @@
+"""The widget views build headless and react to their controls."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from socialkit.views import (
+    AmbassadorsView,
+    BuzzView,
+    CadenceView,
+    CommunityView,
+    ModerationView,
+    format_number,
+    format_percent,
+)
+from socialkit.views.base import NNBSP, nice_upper
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+# (view, control to move, new value)
+CASES = [
+    (CadenceView, "cadence", 10.0),
+    (CadenceView, "semaines", 13),
+    (BuzzView, "delai", 24.0),
+    (BuzzView, "qualite", 1.0),
+    (ModerationView, "effectif", 3),
+    (ModerationView, "jours", (0, 1, 2, 3, 4, 5, 6)),
+    (AmbassadorsView, "ambassadeurs", 40),
+    (AmbassadorsView, "charte", False),
+    (CommunityView, "bouche_a_oreille", 0.5),
+    (CommunityView, "marche", 50000),
+]
+
+
+@pytest.mark.parametrize(
+    "view_cls", [CadenceView, BuzzView, ModerationView, AmbassadorsView, CommunityView]
+)
+def test_view_builds_headless(view_cls):
+    view = view_cls()
+    assert isinstance(view.widget, widgets.VBox)
+    assert bytes(view.image.value).startswith(PNG_MAGIC)
+    assert view.summary.value and view.error is None
+    assert view.controls and all(c.description for c in view.controls.values())
+    for control in view.controls.values():
+        assert control in view.widget.children
+
+
+@pytest.mark.parametrize(("view_cls", "name", "value"), CASES)
+def test_control_change_updates_summary_and_image(view_cls, name, value):
+    view = view_cls()
+    before_text, before_png = view.summary.value, bytes(view.image.value)
+    view.controls[name].value = value  # the observer updates synchronously
+    assert view.error is None
+    assert view.summary.value != before_text
+    assert bytes(view.image.value) != before_png
+    assert bytes(view.image.value).startswith(PNG_MAGIC)
+
+
+def test_update_is_idempotent():
+    view = BuzzView()
+    png, text = bytes(view.image.value), view.summary.value
+    view.update()
+    assert bytes(view.image.value) == png and view.summary.value == text
+
+
+def test_french_labels_and_summary():
+    view = CadenceView()
+    assert view.controls["cadence"].description == "Publications par semaine"
+    assert "Portée moyenne par publication" in view.summary.value
+    buzz_view = BuzzView()
+    assert "Portée finale du bad buzz" in buzz_view.summary.value
+    assert "% de l'audience" in buzz_view.summary.value
+
+
+def test_format_number_french_style():
+    assert format_number(4210) == f"4{NNBSP}210"
+    assert format_number(1234567.891, 2) == f"1{NNBSP}234{NNBSP}567,89"
+    assert format_number(0.574, 2) == "0,57"
+    assert format_number(-0.01) == "0"
+    assert format_number(float("nan")) == "–"
+    assert format_percent(21.4) == f"21{NNBSP}%"
+
+
+def test_nice_upper_hysteresis():
+    assert nice_upper(830) == 1000
+    assert nice_upper(900, current=1000) == 1000
+    assert nice_upper(1200, current=1000) == 2000
+    assert nice_upper(100, current=1000) == 200
