@@ -395,7 +395,8 @@ def test_check_mode_detects_a_stale_file(tmp_path):
     for path in DATA.glob("*.csv"):
         shutil.copy(path, tmp_path / path.name)
     target = tmp_path / "institutions.csv"
-    target.write_text(target.read_text(encoding="utf-8").replace("Val-des-Saules", "Valdesaules", 1))
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Val-des-Saules", "Valdesaules", 1), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_data.py"), "--check", "--out", str(tmp_path)],
         capture_output=True, text=True,
