@@ -1,0 +1,311 @@
+"""Social media in the overall communication strategy (module 2).
+
+Three questions of module 2, one function each, all on the tables of :mod:`socialkit.schema`:
+
+- **channel mix**: which platforms each institution uses, how active each account is
+  (posts per week) and how large its audience is (followers at the end of the period) —
+  :func:`channel_mix` (one row per account) and :func:`institution_mix` (one per institution);
+- **online and offline in one flow**: share of posts that relay an offline event or
+  service (``relaie_hors_ligne``) — :func:`offline_share`;
+- **continuity**: when the institution posts versus when the public comments —
+  :func:`hourly_activity` and :func:`office_hours_share`.
+
+:func:`with_accounts` adds the account's columns (institution, platform…) to each post,
+which most questions need first. Timestamps are read in Brussels local time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from socialkit.schema import TIMEZONE
+
+__all__ = [
+    "OFFICE_HOURS",
+    "WORKDAYS",
+    "with_accounts",
+    "period_weeks",
+    "channel_mix",
+    "ACCOUNT_SCOPES",
+    "institution_mix",
+    "offline_share",
+    "hourly_activity",
+    "office_hours_share",
+]
+
+#: Default office hours (08:30–17:00, as decimal hours), as in ``metrics.first_response_times``.
+OFFICE_HOURS = (8.5, 17.0)
+#: Default working days (0 = Monday … 6 = Sunday).
+WORKDAYS = (0, 1, 2, 3, 4)
+
+ACCOUNT_COLUMNS = ("institution_id", "plateforme", "type_compte", "nom_affiche")
+
+
+def _require(df: Any, columns: Iterable[str], label: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"Un tableau pandas (DataFrame) est attendu pour {label}, reçu {type(df).__name__}."
+        )
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"Colonne(s) absente(s) de {label} : {', '.join(missing)}. "
+            f"Vérifiez que vous passez bien {label} chargé avec load(...)."
+        )
+
+
+def _local(stamps: pd.Series) -> pd.Series:
+    """Timestamps as naive Brussels wall-clock time."""
+    if not pd.api.types.is_datetime64_any_dtype(stamps):
+        stamps = pd.to_datetime(stamps, format="ISO8601")
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
+    return stamps
+
+
+def _day(value: Any) -> pd.Timestamp:
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
+    return stamp.normalize()
+
+
+def with_accounts(
+    posts: pd.DataFrame, accounts: pd.DataFrame, columns: Iterable[str] = ACCOUNT_COLUMNS
+) -> pd.DataFrame:
+    """The posts with, for each, the columns of its account (institution, platform…).
+
+    A left join on ``compte_id``: every post is kept, in its original order and index;
+    ``columns`` already present in ``posts`` are not duplicated.
+    """
+    _require(posts, ["compte_id"], "le tableau des publications")
+    columns = [c for c in columns if c not in posts.columns]
+    _require(accounts, ["compte_id", *columns], "le tableau des comptes")
+    info = accounts.drop_duplicates("compte_id").set_index("compte_id")[columns]
+    extra = info.reindex(posts["compte_id"].to_numpy())
+    extra.index = posts.index
+    return pd.concat([posts, extra], axis=1)
+
+
+def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> float:
+    """Length of the period in weeks: ``(last day − first day + 1) / 7``.
+
+    ``start`` and ``end`` are calendar days (both included); by default the first and last
+    day (Brussels time) on which ``posts`` has a post. The sample year 2025-09-01 →
+    2026-08-31 gives 365 / 7 ≈ 52.14 weeks.
+    """
+    if start is None or end is None:
+        _require(posts, ["publie_le"], "le tableau des publications")
+        if len(posts) == 0:
+            raise ValueError("Aucune publication : précisez start et end pour situer la période.")
+        days = _local(posts["publie_le"]).dt.normalize()
+    first = _day(start) if start is not None else days.min()
+    last = _day(end) if end is not None else days.max()
+    n_days = (last - first).days + 1
+    if n_days <= 0:
+        raise ValueError("La fin de la période (end) précède son début (start).")
+    return n_days / 7
+
+
+def channel_mix(
+    accounts: pd.DataFrame,
+    posts: pd.DataFrame,
+    followers: pd.DataFrame,
+    start: Any = None,
+    end: Any = None,
+) -> pd.DataFrame:
+    """One row per account: platform, activity and audience (the channel mix).
+
+    Columns (index ``compte_id``, every account of ``accounts``, even without a post):
+
+    - ``institution_id``, ``plateforme``, ``type_compte``, ``nom_affiche`` (from ``accounts``),
+      and ``officiel`` and ``statut_declare`` when ``accounts`` has them;
+    - ``nb_publications``: posts between ``start`` and ``end`` (days included);
+    - ``publications_par_semaine = nb_publications / period_weeks(posts, start, end)``;
+    - ``abonnes_fin``: followers in the last snapshot of ``followers`` on or before ``end``
+      (``<NA>`` when the account has none);
+    - ``part_hors_ligne``: % of its posts with ``relaie_hors_ligne`` (``nan`` without posts).
+
+    Sorted by institution, then by audience (largest first).
+    """
+    _require(accounts, ["compte_id", *ACCOUNT_COLUMNS], "le tableau des comptes")
+    _require(posts, ["compte_id", "publie_le", "relaie_hors_ligne"], "le tableau des publications")
+    _require(followers, ["date", "compte_id", "abonnes"], "le tableau des abonnés")
+    weeks = period_weeks(posts, start, end)
+    days = _local(posts["publie_le"]).dt.normalize()
+    keep = np.ones(len(posts), dtype=bool)
+    if start is not None:
+        keep &= (days >= _day(start)).to_numpy()
+    if end is not None:
+        keep &= (days <= _day(end)).to_numpy()
+    kept = posts.loc[keep]
+    grouped = kept.groupby(kept["compte_id"].astype("object"))
+    counts = grouped.size()
+    offline = grouped["relaie_hors_ligne"].mean() * 100
+
+    snaps = followers
+    if end is not None:
+        snaps = snaps.loc[(_local(snaps["date"]).dt.normalize() <= _day(end)).to_numpy()]
+    last = snaps.sort_values("date", kind="stable").groupby(
+        snaps["compte_id"].astype("object")
+    )["abonnes"].last()
+
+    optional = [c for c in ("officiel", "statut_declare") if c in accounts.columns]
+    table = accounts.drop_duplicates("compte_id").set_index("compte_id")[
+        [*ACCOUNT_COLUMNS, *optional]
+    ]
+    ids = table.index.astype("object")
+    table.index = pd.Index(ids, name="compte_id")
+    table["nb_publications"] = counts.reindex(ids).fillna(0).astype("int64").to_numpy()
+    table["publications_par_semaine"] = table["nb_publications"] / weeks
+    table["abonnes_fin"] = pd.array(last.reindex(ids).to_numpy(), dtype="Int64")
+    table["part_hors_ligne"] = offline.reindex(ids).astype("float64").to_numpy()
+    order = table.assign(_f=table["abonnes_fin"].astype("float64").fillna(-1)).sort_values(
+        ["institution_id", "_f"], ascending=[True, False], kind="stable"
+    )
+    return table.loc[order.index]
+
+
+ACCOUNT_SCOPES = ("officiels", "institutionnels", "tous")
+
+
+def institution_mix(
+    accounts: pd.DataFrame,
+    posts: pd.DataFrame,
+    followers: pd.DataFrame,
+    start: Any = None,
+    end: Any = None,
+    scope: str = "officiels",
+) -> pd.DataFrame:
+    """One row per institution: its channels, total activity and total audience.
+
+    Built from :func:`channel_mix`. ``scope`` chooses the accounts that count:
+    ``"officiels"`` (default: ``officiel`` is True — the institution's own, recognised
+    channels), ``"institutionnels"`` (``type_compte == "institutionnel"``, unrecognised pages
+    included) or ``"tous"`` (staff and elected officials' accounts too).
+    Columns: ``nb_comptes``, ``plateformes`` (distinct platforms, alphabetical, comma-separated),
+    ``nb_plateformes``, ``publications_par_semaine`` (sum over accounts), ``abonnes_fin``
+    (sum over accounts; one person following two accounts counts twice) and ``part_hors_ligne``
+    (% of all the institution's posts). Sorted by audience, largest first.
+    """
+    if scope not in ACCOUNT_SCOPES:
+        options = ", ".join(f"« {s} »" for s in ACCOUNT_SCOPES)
+        raise ValueError(f"Valeur inconnue pour scope : « {scope} ». Choix possibles : {options}.")
+    mix = channel_mix(accounts, posts, followers, start, end)
+    if scope == "officiels":
+        _require(accounts, ["officiel"], "le tableau des comptes")
+        mix = mix[mix["officiel"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+    elif scope == "institutionnels":
+        mix = mix[(mix["type_compte"].astype("object") == "institutionnel").to_numpy(dtype=bool)]
+    if mix.empty:
+        raise ValueError("Aucun compte ne correspond : vérifiez le tableau des comptes et scope.")
+    mix = mix.assign(
+        _offline=mix["part_hors_ligne"].fillna(0) * mix["nb_publications"] / 100,
+        plateforme=mix["plateforme"].astype("object"),
+    )
+    grouped = mix.groupby(mix["institution_id"].astype("object"), sort=True)
+    result = pd.DataFrame(
+        {
+            "nb_comptes": grouped.size().astype("int64"),
+            "plateformes": grouped["plateforme"].agg(lambda p: ", ".join(sorted(set(p)))),
+            "nb_plateformes": grouped["plateforme"].nunique().astype("int64"),
+            "publications_par_semaine": grouped["publications_par_semaine"].sum(),
+            "abonnes_fin": grouped["abonnes_fin"].sum().astype("Int64"),
+        }
+    )
+    posts_total = grouped["nb_publications"].sum()
+    result["part_hors_ligne"] = (
+        grouped["_offline"].sum() / posts_total.where(posts_total > 0) * 100
+    ).astype("float64")
+    result.index.name = "institution_id"
+    return result.sort_values("abonnes_fin", ascending=False, kind="stable")
+
+
+def offline_share(posts: pd.DataFrame, by: str | None = None) -> float | pd.Series:
+    """Share of posts that relay an offline event or service, in percent.
+
+    ``part = posts with relaie_hors_ligne True / posts × 100``. With ``by`` (a column of
+    ``posts``, e.g. ``"sujet"`` or ``"compte_id"``), one value per group (Series, sorted
+    from highest to lowest share).
+    """
+    _require(posts, ["relaie_hors_ligne"] + ([by] if by else []), "le tableau des publications")
+    if len(posts) == 0:
+        raise ValueError("Le tableau des publications est vide : vérifiez votre filtre.")
+    flags = posts["relaie_hors_ligne"].astype("boolean").astype("float64")
+    if by is None:
+        return float(flags.mean() * 100)
+    shares = flags.groupby(posts[by].astype("object")).mean() * 100
+    shares.index.name = by
+    return shares.rename("part_hors_ligne").sort_values(ascending=False, kind="stable")
+
+
+def hourly_activity(
+    posts: pd.DataFrame, comments: pd.DataFrame, percent: bool = True
+) -> pd.DataFrame:
+    """Posts and comments by hour of the day (Brussels time), hours 0 to 23.
+
+    Columns ``publications`` (from ``publie_le``) and ``commentaires`` (from ``cree_le``);
+    with ``percent=True`` each column is the share of its table posted in that hour
+    (each column sums to 100), so a small and a large table can be drawn side by side.
+    """
+    _require(posts, ["publie_le"], "le tableau des publications")
+    _require(comments, ["cree_le"], "le tableau des commentaires")
+    hours = pd.RangeIndex(24, name="heure")
+    table = pd.DataFrame(
+        {
+            "publications": _local(posts["publie_le"]).dt.hour.value_counts(),
+            "commentaires": _local(comments["cree_le"]).dt.hour.value_counts(),
+        }
+    ).reindex(hours).fillna(0).astype("int64")
+    if percent:
+        totals = table.sum()
+        table = (table / totals.where(totals > 0) * 100).astype("float64")
+    table.index.name = "heure"
+    return table
+
+
+def office_hours_share(
+    stamps: pd.Series | pd.DataFrame,
+    opening: tuple[float, float] = OFFICE_HOURS,
+    workdays: Iterable[int] = WORKDAYS,
+    holidays: Iterable[Any] = (),
+) -> float:
+    """Share of timestamps that fall within office hours, in percent.
+
+    A time counts when its day is in ``workdays`` (0 = Monday) and not in ``holidays``,
+    and ``opening[0] ≤ hour < opening[1]`` (decimal hours, 8.5 = 08:30), Brussels time.
+    ``stamps`` is a column of timestamps or a table: ``publications`` (``publie_le``) or
+    ``commentaires`` (``cree_le``).
+    """
+    if isinstance(stamps, pd.DataFrame):
+        column = next((c for c in ("publie_le", "cree_le") if c in stamps.columns), None)
+        if column is None:
+            raise ValueError(
+                "Le tableau n'a ni « publie_le » ni « cree_le » : passez les publications, "
+                "les commentaires ou une colonne de dates."
+            )
+        stamps = stamps[column]
+    if not isinstance(stamps, pd.Series):
+        raise TypeError("Une colonne de dates (Series) ou un tableau (DataFrame) est attendu.")
+    open_h, close_h = (float(x) for x in opening)
+    if not 0 <= open_h < close_h <= 24:
+        raise ValueError("opening doit être (ouverture, fermeture), par ex. (8.5, 17.0).")
+    days = set(workdays)
+    if not days or not days <= set(range(7)):
+        raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
+    local = _local(stamps).dropna()
+    if local.empty:
+        raise ValueError("Aucune date à analyser : la sélection est vide.")
+    hour = local.dt.hour + local.dt.minute / 60 + local.dt.second / 3600
+    closed = {_day(h) for h in holidays}
+    inside = (
+        local.dt.day_of_week.isin(days)
+        & ~local.dt.normalize().isin(list(closed))
+        & (hour >= open_h)
+        & (hour < close_h)
+    )
+    return float(inside.mean() * 100)
