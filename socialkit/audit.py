@@ -1,0 +1,514 @@
+"""Audit of institutional accounts (module 5, « le secteur public est-il à la traîne ? »).
+
+Anchors: domain.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
+Interior: an account not updated for 3 months is assessed for archiving [V]).
+
+Two steps, so that a widget can move the thresholds without recomputing anything heavy:
+
+1. :func:`account_facts` — the raw figures of every account, computed once with
+   :mod:`socialkit.metrics` (last post, longest silence, comments needing a reply, replies,
+   median first-response delay in clock hours) plus the governance columns of ``comptes``;
+2. :func:`apply_thresholds` — boolean checks, score and French reasons for given thresholds
+   (pure pandas on ~50 rows: a few milliseconds).
+
+:func:`audit_accounts` chains both; :func:`scorecard` rolls the accounts up per institution.
+
+Scoring (documented for the trainees by :func:`criteria_table`):
+
+- each check is worth the points of :data:`POINTS` (100 in total); an account's score is the
+  points of the checks it passes divided by the points of the checks *in force*, × 100
+  (a check switched off, e.g. ``require_2fa=False``, leaves the score out of 100);
+- a check without object passes: an account that received no comment needing a reply cannot
+  fail the response-rate and delay checks;
+- an account marked ``officiel == False`` (impostor or unofficial page) scores 0 and is left
+  out of its institution's mean;
+- institution score = mean score of its official accounts − ``impostor_penalty`` per
+  unofficial account using its name (floored at 0), rounded to one decimal;
+- colour: ``vert`` from 70, ``orange`` from 40, ``rouge`` below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from socialkit import metrics
+from socialkit.schema import TIMEZONE
+
+__all__ = [
+    "POINTS",
+    "CRITERIA",
+    "GREEN_FROM",
+    "ORANGE_FROM",
+    "criteria_table",
+    "account_facts",
+    "apply_thresholds",
+    "audit_accounts",
+    "scorecard",
+]
+
+#: Points per check (sum = 100). Keys are the boolean columns of the audit table.
+POINTS: dict[str, int] = {
+    "actif": 25,
+    "regulier": 10,
+    "taux_reponse_ok": 15,
+    "delai_ok": 10,
+    "deux_admins": 10,
+    "sans_profil_perso": 5,
+    "double_auth": 10,
+    "charte": 5,
+    "sur_site_web": 10,
+}
+
+#: check → (French criterion, checklist line of domain.md §2.4, short label of a failure)
+CRITERIA: dict[str, tuple[str, str, str]] = {
+    "actif": ("Activité : dernière publication il y a moins de N jours", "§2.4 l. 3",
+              "comptes dormants"),
+    "regulier": ("Régularité : aucun silence de plus de S jours sur l'année", "§2.4 l. 3",
+                 "silences trop longs"),
+    "taux_reponse_ok": ("Réactivité : taux de réponse d'au moins R %", "§2.4 l. 8",
+                        "questions sans réponse"),
+    "delai_ok": ("Réactivité : délai médian de première réponse d'au plus H heures",
+                 "§2.4 l. 8", "réponses trop lentes"),
+    "deux_admins": ("Propriété : au moins deux administrateurs connus", "§2.4 l. 4",
+                    "administrateur unique ou inconnu"),
+    "sans_profil_perso": ("Propriété : aucun administrateur via un profil personnel",
+                          "§2.4 l. 4", "profils personnels"),
+    "double_auth": ("Sécurité : double authentification activée", "§2.4 l. 5",
+                    "double authentification absente"),
+    "charte": ("Charte de modération publiée", "§2.4 l. 6", "pas de charte de modération"),
+    "sur_site_web": ("Compte référencé sur le site de l'institution", "§2.4 l. 2",
+                     "comptes absents du site web"),
+}
+
+GREEN_FROM = 70.0
+ORANGE_FROM = 40.0
+
+_DAY = pd.Timedelta(days=1)
+_FACT_COLUMNS = [
+    "institution_id", "plateforme", "identifiant", "nom_affiche", "officiel", "statut_declare",
+    "nb_publications", "derniere_publication", "jours_sans_publication",
+    "plus_long_silence_jours", "nb_a_repondre", "nb_repondus", "taux_reponse",
+    "delai_median_h", "nb_admins", "admins_profils_personnels", "double_authentification",
+    "charte_moderation", "reference_site_web", "compte_secondaire",
+]
+
+
+def criteria_table() -> pd.DataFrame:
+    """The scoring grid as a French table (one row per check, points out of 100)."""
+    rows = [
+        {"critere": CRITERIA[k][0], "points": POINTS[k], "source": CRITERIA[k][1], "colonne": k}
+        for k in POINTS
+    ]
+    return pd.DataFrame(rows).set_index("colonne")
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _naive(value: Any, name: str) -> pd.Timestamp:
+    """A date given by the user as naive Brussels wall-clock time."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f'Date non reconnue pour {name} : « {value} » (exemple attendu : "2026-09-01").'
+        ) from None
+    if stamp is pd.NaT:
+        raise ValueError(f"Date manquante pour {name}.")
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
+    return stamp
+
+
+def _naive_series(stamps: pd.Series) -> pd.Series:
+    if getattr(stamps.dt, "tz", None) is not None:
+        return stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
+    return stamps
+
+
+def _need(df: Any, columns: list[str], label: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{label} doit être un tableau pandas (DataFrame), chargé avec load(...).")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"Il manque dans {label} la ou les colonnes : {', '.join(missing)}. "
+            "Vérifiez que vous passez le bon tableau."
+        )
+
+
+def _number(name: str, value: Any, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"« {name} » doit être un nombre (valeur reçue : {value!r}).")
+    if not low <= float(value) <= high:
+        raise ValueError(
+            f"« {name} » doit être compris entre {low:g} et {high:g} (reçu : {value!r})."
+        )
+    return float(value)
+
+
+# ---------------------------------------------------------------------------
+# Step 1: raw figures, computed once
+# ---------------------------------------------------------------------------
+
+
+def account_facts(
+    comptes: pd.DataFrame,
+    publications: pd.DataFrame,
+    commentaires: pd.DataFrame,
+    end: Any,
+    start: Any = None,
+    institutional_only: bool = True,
+) -> pd.DataFrame:
+    """Raw audit figures of every account, indexed by ``compte_id`` (sorted).
+
+    The period runs from ``start`` (default: ``end`` − 365 days) to ``end`` (the audit date);
+    posts and comments outside it are ignored. With ``institutional_only`` (default) only the
+    ``type_compte == "institutionnel"`` rows of ``comptes`` are audited (the personal
+    accounts of the agents are the subject of module 6).
+
+    - ``derniere_publication``, ``plus_long_silence_jours``, ``nb_publications``: from
+      :func:`socialkit.metrics.posting_regularity`; the longest silence also counts the gap
+      between the start of the period (or the account's creation, if later) and the first
+      post, and between the last post and ``end``;
+    - ``jours_sans_publication = (end − derniere_publication)`` in days (NaN: never posted);
+    - ``nb_a_repondre``, ``nb_repondus``, ``taux_reponse``: the counts behind
+      :func:`socialkit.metrics.response_rate` (comments with ``necessite_reponse``; answered =
+      ``repondu_le`` filled), rate in percent, NaN without any comment needing a reply;
+    - ``delai_median_h``: median of :func:`socialkit.metrics.first_response_times` (clock
+      hours), NaN when nothing was answered;
+    - ``compte_secondaire``: True for every official account of an (institution, platform)
+      pair except the one with the most recent post (the « principal » account) — a
+      secondary account that is dormant is a duplicate to close or merge.
+    """
+    _need(comptes, ["compte_id", "institution_id", "plateforme", "officiel", "nb_admins",
+                    "admins_profils_personnels", "double_authentification",
+                    "charte_moderation", "reference_site_web"], "le tableau des comptes")
+    _need(publications, ["compte_id", "publie_le"], "le tableau des publications")
+    _need(commentaires, ["compte_id", "cree_le", "necessite_reponse", "repondu_le"],
+          "le tableau des commentaires")
+    t1 = _naive(end, "end")
+    t0 = _naive(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
+    if t0 >= t1:
+        raise ValueError("start doit précéder end (la date de l'audit).")
+
+    accounts = comptes
+    if institutional_only and "type_compte" in comptes.columns:
+        accounts = comptes[comptes["type_compte"].astype(str) == "institutionnel"]
+    accounts = accounts.drop_duplicates("compte_id").set_index("compte_id").sort_index()
+    if accounts.empty:
+        raise ValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
+    ids = accounts.index
+
+    # -- activity and regularity (metrics.posting_regularity) ---------------------------
+    stamps = _naive_series(publications["publie_le"])
+    keep = (stamps >= t0) & (stamps <= t1) & publications["compte_id"].isin(ids)
+    posts = publications.loc[keep.to_numpy(), ["compte_id", "publie_le"]]
+    cadence = metrics.posting_regularity(posts, end=end, accounts=list(ids)).reindex(ids)
+    last = _naive_series(pd.to_datetime(cadence["derniere_publication"]))
+    first = stamps[keep].groupby(publications.loc[keep, "compte_id"].to_numpy()).min()
+    first = first.reindex(ids)
+    created = pd.to_datetime(accounts.get("cree_le", pd.Series(pd.NaT, index=ids)))
+    opening = created.where(created > t0, t0).fillna(t0)
+    before_first = ((first - opening) / _DAY).clip(lower=0)
+    never = first.isna()
+    silence = pd.concat([cadence["plus_long_silence_jours"], before_first], axis=1).max(axis=1)
+    silence[never] = ((t1 - opening[never]) / _DAY).clip(lower=0)
+
+    facts = pd.DataFrame(index=ids)
+    for col in ["institution_id", "plateforme", "identifiant", "nom_affiche", "statut_declare"]:
+        facts[col] = accounts[col].astype(str) if col in accounts else ""
+    facts["officiel"] = accounts["officiel"].astype(bool)
+    facts["nb_publications"] = cadence["nb_publications"].fillna(0).astype("int64")
+    facts["derniere_publication"] = cadence["derniere_publication"]
+    facts["jours_sans_publication"] = (t1 - last) / _DAY
+    facts["plus_long_silence_jours"] = silence.astype(float)
+
+    # -- responsiveness (metrics.response_rate / first_response_times) ------------------
+    created_c = _naive_series(commentaires["cree_le"])
+    in_scope = ((created_c >= t0) & (created_c <= t1) & commentaires["compte_id"].isin(ids))
+    comments = commentaires.loc[in_scope.to_numpy()]
+    needed = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    answered = needed & comments["repondu_le"].notna().to_numpy()
+    owner = comments["compte_id"].to_numpy()
+    facts["nb_a_repondre"] = pd.Series(needed, index=owner).groupby(level=0).sum().reindex(
+        ids, fill_value=0).astype("int64")
+    facts["nb_repondus"] = pd.Series(answered, index=owner).groupby(level=0).sum().reindex(
+        ids, fill_value=0).astype("int64")
+    facts["taux_reponse"] = (
+        facts["nb_repondus"] / facts["nb_a_repondre"].where(facts["nb_a_repondre"] > 0) * 100
+    )
+    delays = metrics.first_response_times(comments)
+    facts["delai_median_h"] = delays.groupby(comments.loc[delays.index, "compte_id"].to_numpy()
+                                             ).median().reindex(ids)
+
+    # -- governance ---------------------------------------------------------------------
+    facts["nb_admins"] = accounts["nb_admins"].astype("Int64")
+    for col in ["admins_profils_personnels", "double_authentification", "charte_moderation",
+                "reference_site_web"]:
+        facts[col] = accounts[col].astype("boolean").fillna(False).astype(bool)
+
+    # -- duplicates: secondary official accounts on the same platform ------------------
+    order = facts.assign(_last=last, _id=facts.index)
+    order = order[order["officiel"]].sort_values(["_last", "_id"], ascending=[False, True],
+                                                 na_position="last")
+    principal = order.groupby(["institution_id", "plateforme"], sort=False).head(1).index
+    facts["compte_secondaire"] = facts["officiel"] & ~facts.index.isin(principal)
+    facts.index.name = "compte_id"
+    return facts[_FACT_COLUMNS]
+
+
+# ---------------------------------------------------------------------------
+# Step 2: thresholds → checks, score, reasons (fast)
+# ---------------------------------------------------------------------------
+
+
+def apply_thresholds(
+    facts: pd.DataFrame,
+    dormant_days: float = 90,
+    min_response_rate: float = 50,
+    max_median_hours: float = 24,
+    max_silence_days: float = 30,
+    min_admins: int = 2,
+    require_2fa: bool = True,
+    require_charter: bool = True,
+    require_website: bool = True,
+) -> pd.DataFrame:
+    """Audit table for the given thresholds (one row per account of ``facts``).
+
+    Adds to :func:`account_facts` one boolean column per check of :data:`POINTS` (True =
+    passed), ``doublon`` (secondary account that is dormant), ``score`` (0–100, one decimal,
+    see the module docstring), ``nb_echecs`` and ``raisons`` (the failed checks in French,
+    separated by « ; », with the figures; empty when everything passes).
+    ``dormant`` = last post strictly older than ``dormant_days`` before the audit date, or no
+    post at all (same rule as :func:`socialkit.metrics.is_dormant`).
+    """
+    dormant_days = _number("dormant_days", dormant_days, 0, 3650)
+    min_response_rate = _number("min_response_rate", min_response_rate, 0, 100)
+    max_median_hours = _number("max_median_hours", max_median_hours, 0, 10000)
+    max_silence_days = _number("max_silence_days", max_silence_days, 0, 3650)
+    min_admins = int(_number("min_admins", min_admins, 0, 100))
+
+    quiet = facts["jours_sans_publication"].to_numpy(dtype=float)
+    silence = facts["plus_long_silence_jours"].to_numpy(dtype=float)
+    rate = facts["taux_reponse"].to_numpy(dtype=float)
+    median = facts["delai_median_h"].to_numpy(dtype=float)
+    to_answer = facts["nb_a_repondre"].to_numpy() > 0
+    admins = facts["nb_admins"].to_numpy(dtype=float, na_value=np.nan)
+    official = facts["officiel"].to_numpy(dtype=bool)
+    with np.errstate(invalid="ignore"):
+        dormant = np.isnan(quiet) | (quiet > dormant_days)
+        checks = {
+            "actif": ~dormant,
+            "regulier": silence <= max_silence_days,
+            "taux_reponse_ok": ~to_answer | (rate >= min_response_rate),
+            # questions received but none answered: infinitely slow
+            "delai_ok": ~to_answer | (median <= max_median_hours),
+            "deux_admins": np.nan_to_num(admins) >= min_admins,
+            "sans_profil_perso": ~facts["admins_profils_personnels"].to_numpy(dtype=bool),
+            "double_auth": facts["double_authentification"].to_numpy(dtype=bool),
+            "charte": facts["charte_moderation"].to_numpy(dtype=bool),
+            "sur_site_web": facts["reference_site_web"].to_numpy(dtype=bool),
+        }
+    in_force = {
+        **dict.fromkeys(POINTS, True),
+        "double_auth": bool(require_2fa),
+        "charte": bool(require_charter),
+        "sur_site_web": bool(require_website),
+    }
+    for key in POINTS:
+        if not in_force[key]:
+            checks[key] = np.ones(len(facts), dtype=bool)
+    doublon = facts["compte_secondaire"].to_numpy(dtype=bool) & dormant
+    total = sum(POINTS[k] for k in POINTS if in_force[k])
+    earned = sum(checks[k] * float(POINTS[k]) for k in POINTS if in_force[k])
+    failed = sum((~checks[k]).astype("int64") for k in POINTS)
+    figures = {"quiet": quiet, "silence": silence, "rate": rate, "median": median,
+               "admins": admins, "official": official, "doublon": doublon}
+    thresholds = (dormant_days, min_response_rate, max_median_hours, max_silence_days,
+                  min_admins)
+    return facts.assign(
+        **checks,
+        dormant=dormant,
+        doublon=doublon,
+        score=np.round(np.where(official, earned / total * 100, 0.0), 1),
+        nb_echecs=(failed + ~official + doublon).astype("int64"),
+        raisons=_reasons(checks, figures, *thresholds),
+    )
+
+
+def _num(x: float, decimals: int = 0) -> str:
+    """French rendering of a figure in a reason (comma decimal)."""
+    return f"{x:.{decimals}f}".replace(".", ",")
+
+
+def _reasons(checks: dict[str, np.ndarray], fig: dict[str, np.ndarray], dormant_days: float,
+             min_rate: float, max_hours: float, max_silence: float, min_admins: int) -> list[str]:
+    """One French sentence per account listing its failed checks, with figures."""
+    reasons = []
+    for i in range(len(fig["quiet"])):
+        items = []
+        if not fig["official"][i]:
+            items.append("compte non officiel (usurpation probable) : à signaler à la plateforme")
+        if fig["doublon"][i]:
+            items.append("doublon à l'abandon d'un autre compte sur la même plateforme")
+        if not checks["actif"][i]:
+            quiet = fig["quiet"][i]
+            items.append(
+                "dormant : aucune publication sur la période" if np.isnan(quiet)
+                else f"dormant : dernière publication il y a {_num(quiet)} jours "
+                f"(> {_num(dormant_days)})"
+            )
+        if not checks["regulier"][i]:
+            items.append(f"silence de {_num(fig['silence'][i])} jours (> {_num(max_silence)})")
+        if not checks["taux_reponse_ok"][i]:
+            items.append(f"taux de réponse {_num(fig['rate'][i], 1)} % (< {_num(min_rate)} %)")
+        if not checks["delai_ok"][i]:
+            median = fig["median"][i]
+            items.append(
+                "aucune réponse aux questions" if np.isnan(median)
+                else f"délai médian {_num(median, 1)} h (> {_num(max_hours)} h)"
+            )
+        if not checks["deux_admins"][i]:
+            n = fig["admins"][i]
+            items.append(
+                "nombre d'administrateurs inconnu" if np.isnan(n)
+                else f"{n:.0f} administrateur(s) (< {min_admins})"
+            )
+        if not checks["sans_profil_perso"][i]:
+            items.append("administré via un profil personnel")
+        if not checks["double_auth"][i]:
+            items.append("pas de double authentification")
+        if not checks["charte"][i]:
+            items.append("pas de charte de modération")
+        if not checks["sur_site_web"][i]:
+            items.append("absent du site web de l'institution")
+        reasons.append(" ; ".join(items))
+    return reasons
+
+
+def audit_accounts(
+    comptes: pd.DataFrame,
+    publications: pd.DataFrame,
+    commentaires: pd.DataFrame,
+    end: Any,
+    dormant_days: float = 90,
+    min_response_rate: float = 50,
+    max_median_hours: float = 24,
+    max_silence_days: float = 30,
+    min_admins: int = 2,
+    require_2fa: bool = True,
+    require_charter: bool = True,
+    require_website: bool = True,
+    start: Any = None,
+    institutional_only: bool = True,
+) -> pd.DataFrame:
+    """Audit of every institutional account: :func:`account_facts` then :func:`apply_thresholds`.
+
+    One row per account (index ``compte_id``) with the raw figures, one boolean column per
+    check, ``dormant``, ``doublon``, ``score`` (/100), ``nb_echecs`` and ``raisons``.
+    """
+    facts = account_facts(comptes, publications, commentaires, end, start=start,
+                          institutional_only=institutional_only)
+    return apply_thresholds(
+        facts, dormant_days=dormant_days, min_response_rate=min_response_rate,
+        max_median_hours=max_median_hours, max_silence_days=max_silence_days,
+        min_admins=min_admins, require_2fa=require_2fa, require_charter=require_charter,
+        require_website=require_website,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Roll-up per institution
+# ---------------------------------------------------------------------------
+
+
+def _colour(score: np.ndarray) -> np.ndarray:
+    return np.where(score >= GREEN_FROM, "vert", np.where(score >= ORANGE_FROM, "orange", "rouge"))
+
+
+def scorecard(
+    audit_df: pd.DataFrame, institutions: pd.DataFrame, impostor_penalty: float = 10
+) -> pd.DataFrame:
+    """One row per institution, best score first (ties: ``institution_id``).
+
+    Columns: ``nom``, ``nb_comptes`` (official accounts audited), ``nb_dormants``,
+    ``nb_doublons``, ``nb_usurpateurs`` (unofficial accounts using its name),
+    ``taux_reponse`` (all its official accounts together: replies / comments needing a reply
+    × 100, as :func:`socialkit.metrics.response_rate` on their comments), ``score``
+    (mean of the official accounts' scores − ``impostor_penalty`` per impostor, floored at 0,
+    one decimal), ``couleur`` (vert / orange / rouge) and ``verdict`` (one French line naming
+    the check that costs the most points).
+    Institutions of ``institutions`` without any audited account get score 0 and the verdict
+    « absente des réseaux ».
+    """
+    _need(audit_df, ["institution_id", "officiel", "score", "dormant", "doublon",
+                     "nb_a_repondre", "nb_repondus", *POINTS], "le tableau d'audit")
+    _need(institutions, ["institution_id", "nom"], "le tableau des institutions")
+    penalty = _number("impostor_penalty", impostor_penalty, 0, 100)
+    known = pd.Index(institutions["institution_id"].astype(str).unique())
+    own = audit_df["institution_id"].astype(str)
+    ids = known.union(pd.Index(own.unique())).sort_values()
+    code = ids.get_indexer(own)
+    size = len(ids)
+    official = audit_df["officiel"].to_numpy(dtype=bool)
+    c_off = code[official]
+
+    def total(values: Any, rows: np.ndarray = official) -> np.ndarray:
+        return np.bincount(code[rows], weights=np.asarray(values, dtype=float)[rows],
+                           minlength=size)
+
+    n_accounts = np.bincount(c_off, minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n_accounts > 0, total(audit_df["score"]) / n_accounts, 0.0)
+        to_answer = total(audit_df["nb_a_repondre"])
+        rate = np.where(to_answer > 0, total(audit_df["nb_repondus"]) / to_answer * 100, np.nan)
+    impostors = np.bincount(code[~official], minlength=size)
+    score = np.round(np.clip(mean - penalty * impostors, 0, 100), 1)
+    colour = _colour(score)
+    failing = {k: ~audit_df[k].to_numpy(dtype=bool) for k in POINTS}
+    lost = np.vstack([total(failing[k]) * POINTS[k] for k in POINTS])  # checks × institutions
+    counts = np.vstack([total(failing[k]) for k in POINTS])
+    keys = list(POINTS)
+    fake_ids: dict[int, list[str]] = {}
+    for i, cid in zip(code[~official], audit_df.index[~official], strict=True):
+        fake_ids.setdefault(int(i), []).append(str(cid))
+    verdicts = []
+    for j in range(size):
+        if n_accounts[j] == 0:
+            verdicts.append("Absente des réseaux : décider d'y aller, ou l'assumer et le dire.")
+            continue
+        worst = int(lost[:, j].argmax())
+        key = keys[worst] if lost[worst, j] > 0 else None
+        focus = (f"{CRITERIA[key][2]} ({int(counts[worst, j])}/{int(n_accounts[j])} comptes)"
+                 if key else "")
+        if colour[j] == "vert":
+            text = "Présence solide" + (f" ; à surveiller : {focus}." if key else ".")
+        elif colour[j] == "orange":
+            text = f"À redresser, priorité : {focus}."
+        else:
+            text = f"Présence qui dessert l'institution : {focus} ; fermer ou relancer."
+        if impostors[j]:
+            text += f" Usurpation à signaler ({', '.join(fake_ids[j])})."
+        verdicts.append(text)
+    names = institutions.drop_duplicates("institution_id").set_index("institution_id")["nom"]
+    names.index = names.index.astype(str)
+    card = pd.DataFrame({
+        "institution_id": ids.to_numpy(dtype=object),
+        "nom": names.reindex(ids).fillna("").astype(str).to_numpy(dtype=object),
+        "nb_comptes": n_accounts.astype("int64"),
+        "nb_dormants": np.rint(total(audit_df["dormant"])).astype("int64"),
+        "nb_doublons": np.rint(total(audit_df["doublon"])).astype("int64"),
+        "nb_usurpateurs": impostors.astype("int64"),
+        "taux_reponse": rate,
+        "score": score,
+        "couleur": colour.astype(object),
+        "verdict": verdicts,
+    })
+    order = np.lexsort((card["institution_id"].to_numpy(dtype=str), -score))
+    return card.iloc[order].reset_index(drop=True)
