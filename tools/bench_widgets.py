@@ -31,17 +31,15 @@ import ipywidgets as widgets  # noqa: E402
 
 from socialkit.views import (  # noqa: E402
     AmbassadorsView,
+    AuditView,
     BuzzView,
     CadenceView,
     CommunityView,
     ModerationView,
 )
 
-VIEWS = (CadenceView, BuzzView, ModerationView, AmbassadorsView, CommunityView)
-# module 5 (audit explorer; not exported by socialkit.views, imported from its module)
-from socialkit.views.audit import AuditView  # noqa: E402
+VIEWS = (CadenceView, BuzzView, ModerationView, AmbassadorsView, CommunityView, AuditView)
 
-VIEWS = (*VIEWS, AuditView)
 TARGET_P95_MS = 50.0
 
 

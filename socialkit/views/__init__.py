@@ -7,6 +7,7 @@ Usage in a notebook::
 """
 
 from socialkit.views.ambassadors import AmbassadorsView
+from socialkit.views.audit import AuditView
 from socialkit.views.base import format_number, format_percent
 from socialkit.views.buzz import BuzzView
 from socialkit.views.cadence import CadenceView
@@ -15,6 +16,7 @@ from socialkit.views.moderation import ModerationView
 
 __all__ = [
     "AmbassadorsView",
+    "AuditView",
     "BuzzView",
     "CadenceView",
     "CommunityView",
