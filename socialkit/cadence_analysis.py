@@ -1,0 +1,301 @@
+"""Module 3 analyses: when accounts post, when their audience engages, what engages.
+
+Small building blocks for the « Communiquer de manière continue » notebooks, on top of
+:mod:`socialkit.metrics` (the per-post engagement rate comes from there):
+
+- :func:`posts_grid`       posts per weekday × hour (7 × 24 table, Brussels time);
+- :func:`engagement_grid`  median (or mean) per-post engagement rate per weekday × hour;
+- :func:`time_profile`     share of posts and median engagement rate per hour or per weekday;
+- :func:`engagement_by`    engagement rate of each group of posts (format, topic…), ratio of
+  sums or mean of ratios (domain.md §1.2);
+- :func:`weekly_posts`     posts per calendar week and account (Monday-based weeks);
+- :func:`plot_grid`        a readable heatmap of a weekday × hour table.
+
+Rows of the grids are the French weekday names ``lundi`` … ``dimanche`` (index ``jour``),
+columns the hours ``0`` … ``23`` (columns ``heure``), so ``grid.stack().idxmax()`` reads
+as ``("samedi", 20)``. Timestamps are read in Brussels wall-clock time like the metrics.
+Errors are ``ValueError``/``TypeError`` with short French messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from socialkit import metrics
+from socialkit.schema import TIMEZONE
+
+__all__ = [
+    "WEEKDAYS",
+    "posts_grid",
+    "engagement_grid",
+    "time_profile",
+    "engagement_by",
+    "weekly_posts",
+    "plot_grid",
+]
+
+#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+HOURS = list(range(24))
+STATS = ("median", "mean")
+UNITS = ("hour", "weekday")
+
+
+def _choice(value: Any, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        options = ", ".join(f"« {a} »" for a in allowed)
+        raise ValueError(f"Valeur inconnue pour {name} : « {value} ». Choix possibles : {options}.")
+    return value
+
+
+def _timestamp(value: Any, name: str) -> pd.Timestamp:
+    """A date given by the user as naive Brussels wall-clock time."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        stamp = pd.NaT
+    if stamp is pd.NaT:
+        raise ValueError(f'Date non reconnue pour {name} : « {value} » (exemple : "2025-09-01").')
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
+    return stamp
+
+
+def _check_posts(posts: Any, columns: list[str]) -> None:
+    if isinstance(posts, pd.Series):
+        raise TypeError(
+            "Un tableau (DataFrame) est attendu, pas une seule colonne (Series) : "
+            "passez le tableau des publications entier."
+        )
+    if not isinstance(posts, pd.DataFrame):
+        raise TypeError(
+            f"Un tableau pandas (DataFrame) est attendu, reçu {type(posts).__name__} : "
+            "passez le tableau des publications."
+        )
+    for column in columns:
+        if column not in posts.columns:
+            raise ValueError(
+                f"La colonne « {column} » est absente du tableau : "
+                "vérifiez que vous passez bien le tableau des publications."
+            )
+    if len(posts) == 0:
+        raise ValueError(
+            "Le tableau des publications est vide (0 ligne) : vérifiez le filtre appliqué."
+        )
+
+
+def _local_times(posts: pd.DataFrame) -> pd.Series:
+    stamps = posts["publie_le"]
+    if not pd.api.types.is_datetime64_any_dtype(stamps):
+        raise ValueError(
+            "La colonne « publie_le » doit contenir des dates : chargez le tableau avec "
+            "socialkit.load(\"publications\")."
+        )
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_convert(TIMEZONE)
+    return stamps
+
+
+def _slots(posts: pd.DataFrame) -> tuple[pd.Categorical, np.ndarray]:
+    stamps = _local_times(posts)
+    day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=WEEKDAYS)
+    return day, stamps.dt.hour.to_numpy()
+
+
+def _grid(values: pd.Series, day: pd.Categorical, hour: np.ndarray, how: str) -> pd.DataFrame:
+    frame = pd.DataFrame({"jour": day, "heure": hour, "v": values.to_numpy()})
+    grouped = frame.groupby(["jour", "heure"], observed=False)["v"].agg(how)
+    grid = grouped.unstack("heure").reindex(index=WEEKDAYS, columns=HOURS)
+    grid.index = pd.Index(WEEKDAYS, name="jour")
+    grid.columns = pd.Index(HOURS, name="heure")
+    return grid
+
+
+def posts_grid(posts: pd.DataFrame, share: bool = False) -> pd.DataFrame:
+    """Number of posts per weekday (rows ``lundi`` … ``dimanche``) and hour (columns 0 … 23).
+
+    ``share=True`` gives percentages of all posts instead (the table sums to 100).
+    Hours are Brussels local time, so a post at 18:30 counts in column 18.
+    """
+    _check_posts(posts, ["publie_le"])
+    day, hour = _slots(posts)
+    ones = pd.Series(np.ones(len(posts), dtype="int64"))
+    grid = _grid(ones, day, hour, "sum").fillna(0).astype("int64")
+    if share:
+        return (grid / grid.to_numpy().sum() * 100).astype("float64")
+    return grid
+
+
+def engagement_grid(
+    posts: pd.DataFrame, by: str = "portee", stat: str = "median", min_posts: int = 20
+) -> pd.DataFrame:
+    """Per-post engagement rate (%) summarised per weekday × hour slot.
+
+    Each post gets ``metrics.engagement_rate_per_post(posts, by=by)`` (ER by reach by
+    default); each slot shows the ``stat`` (``"median"`` or ``"mean"``) of its posts, or
+    ``nan`` when the slot holds fewer than ``min_posts`` posts (too few to conclude).
+    The median resists the few viral posts that pull a mean up (heavy tails, §5.2).
+    """
+    _choice(stat, STATS, "stat")
+    if min_posts < 1:
+        raise ValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
+    _check_posts(posts, ["publie_le"])
+    rates = metrics.engagement_rate_per_post(posts, by=by)
+    day, hour = _slots(posts)
+    grid = _grid(rates, day, hour, stat)
+    counts = _grid(rates.notna().astype("int64"), day, hour, "sum").fillna(0)
+    return grid.where(counts >= min_posts).astype("float64")
+
+
+def time_profile(
+    posts: pd.DataFrame, unit: str = "hour", by: str = "portee", min_posts: int = 20
+) -> pd.DataFrame:
+    """Posting versus engagement, per hour of the day (``unit="hour"``) or per weekday.
+
+    One row per hour 0 … 23 (index ``heure``) or per weekday (index ``jour``):
+
+    - ``part_publications``: share of the posts published in that hour/day (%, sums to 100);
+    - ``nb_publications``: number of posts;
+    - ``portee_abonnes_median``: median share of the followers reached by a post
+      (``portee / abonnes_au_moment × 100``; posts of accounts without followers ignored);
+    - ``taux_engagement_median``: median per-post engagement rate (% of ``by``).
+
+    Both medians are ``nan`` below ``min_posts`` posts.
+    """
+    _choice(unit, UNITS, "unit")
+    _check_posts(posts, ["publie_le", "portee", "abonnes_au_moment"])
+    rates = metrics.engagement_rate_per_post(posts, by=by)
+    followers = pd.to_numeric(posts["abonnes_au_moment"]).astype("float64")
+    reached = pd.to_numeric(posts["portee"]).astype("float64") / followers.where(followers > 0)
+    day, hour = _slots(posts)
+    if unit == "hour":
+        key, labels, name = pd.Series(hour), HOURS, "heure"
+    else:
+        key, labels, name = pd.Series(day), WEEKDAYS, "jour"
+    frame = pd.DataFrame(
+        {"k": key.to_numpy(), "er": rates.to_numpy(), "reach": reached.to_numpy() * 100}
+    )
+    grouped = frame.groupby("k", observed=False)
+    sizes = grouped.size().reindex(labels, fill_value=0).astype("int64")
+    result = pd.DataFrame(
+        {
+            "part_publications": sizes / len(posts) * 100,
+            "nb_publications": sizes,
+            "portee_abonnes_median": grouped["reach"].median().reindex(labels),
+            "taux_engagement_median": grouped["er"].median().reindex(labels),
+        }
+    )
+    for column, source in (("portee_abonnes_median", "reach"), ("taux_engagement_median", "er")):
+        enough = grouped[source].count().reindex(labels, fill_value=0) >= min_posts
+        result[column] = result[column].where(enough).astype("float64")
+    result.index = pd.Index(labels, name=name)
+    return result
+
+
+def engagement_by(
+    posts: pd.DataFrame,
+    column: str,
+    by: str = "portee",
+    method: str = "ratio_of_sums",
+    min_posts: int = 1,
+) -> pd.Series:
+    """Engagement rate (%) of each group of posts sharing a value of ``column``.
+
+    ``column`` is e.g. ``"format"``, ``"sujet"`` or ``"compte_id"``; ``by`` and ``method``
+    mean what they mean in :func:`socialkit.metrics.engagement_rate` (domain.md §1.2):
+
+    - ``"ratio_of_sums"``: ``Σ engagements / Σ by × 100`` over the group's posts;
+    - ``"mean_of_ratios"``: mean of the per-post rates (posts with ``by = 0`` ignored).
+
+    Groups with fewer than ``min_posts`` posts are left out. Returns a Series named
+    ``"taux_engagement"`` indexed by the group values (in the categories' order), so
+    ``engagement_by(p, "format")["video"]`` is the ER by reach of the videos.
+    """
+    _choice(method, metrics.METHODS, "method")
+    _choice(by, metrics.DENOMINATORS, "by")
+    _check_posts(posts, [column, by, "reactions", "commentaires", "partages"])
+    keys = posts[column]
+    if method == "mean_of_ratios":
+        rates = metrics.engagement_rate_per_post(posts, by=by)
+        grouped = rates.groupby(keys, observed=True, sort=True)
+        result = grouped.mean()
+    else:
+        eng = metrics.engagements(posts).astype("float64")
+        denominator = pd.to_numeric(posts[by]).astype("float64")
+        known = eng.notna() & denominator.notna()
+        table = pd.DataFrame({"e": eng.where(known), "d": denominator.where(known)})
+        sums = table.groupby(keys, observed=True, sort=True).sum()
+        result = (sums["e"] / sums["d"].where(sums["d"] > 0) * 100).astype("float64")
+    sizes = keys.groupby(keys, observed=True, sort=True).size()
+    result = result[sizes.reindex(result.index, fill_value=0) >= min_posts]
+    result.index = pd.Index(list(result.index), name=column)
+    return result.astype("float64").rename("taux_engagement")
+
+
+def weekly_posts(
+    posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
+) -> pd.DataFrame:
+    """Posts per calendar week (rows: the Monday of each week) and account (columns).
+
+    Weeks start on Monday (Belgian calendar); every week between ``start`` and ``end`` is
+    listed, with 0 when an account did not post, so silences show as gaps in a plot.
+    ``accounts`` (list of ``compte_id``) keeps those columns, in that order.
+    """
+    _check_posts(posts, ["publie_le", "compte_id"])
+    t0 = _timestamp(start, "start")
+    t1 = _timestamp(end, "end")
+    if t1 <= t0:
+        raise ValueError("end doit être postérieur à start (par exemple 2026-09-01).")
+    stamps = _local_times(posts).dt.tz_localize(None)
+    keep = ((stamps >= t0) & (stamps < t1)).to_numpy()
+    monday = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D"))[keep]
+    ids = posts["compte_id"].astype("object")[keep]
+    counts = pd.crosstab(monday.to_numpy(), ids.to_numpy())
+    first = t0.normalize() - pd.Timedelta(days=t0.day_of_week)
+    weeks = pd.date_range(first, t1 - pd.Timedelta(microseconds=1), freq="W-MON")
+    columns = list(accounts) if accounts is not None else sorted(counts.columns)
+    table = counts.reindex(index=weeks, columns=columns, fill_value=0).astype("int64")
+    table.index.name = "semaine"
+    table.columns.name = "compte_id"
+    return table
+
+
+def plot_grid(
+    grid: pd.DataFrame,
+    ax: Any = None,
+    title: str = "",
+    label: str = "",
+    cmap: str = "Blues",
+    decimals: int | None = None,
+):
+    """Heatmap of a weekday × hour table (from :func:`posts_grid` or :func:`engagement_grid`).
+
+    Empty slots (``nan``) stay white. ``label`` names the colour bar; ``decimals`` writes
+    the values in the cells (useful for small tables only). Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 3.6))
+    values = np.ma.masked_invalid(grid.to_numpy(dtype="float64"))
+    image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest")
+    ax.set_yticks(range(len(grid.index)), [str(d) for d in grid.index])
+    hours = list(grid.columns)
+    ticks = [i for i, h in enumerate(hours) if int(h) % 2 == 0]
+    ax.set_xticks(ticks, [f"{int(hours[i])} h" for i in ticks])
+    ax.set_xlabel("heure (Bruxelles)")
+    ax.grid(False)
+    if title:
+        ax.set_title(title)
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
+    if label:
+        bar.set_label(label)
+    if decimals is not None:
+        for (row, col), value in np.ndenumerate(grid.to_numpy(dtype="float64")):
+            if not np.isnan(value):
+                ax.text(col, row, f"{value:.{decimals}f}".replace(".", ","), ha="center",
+                        va="center", fontsize=8)
+    return ax
