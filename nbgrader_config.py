@@ -25,3 +25,13 @@ c.Execute.shutdown_kernel = "immediate"
 c.Execute.timeout = 60
 # Deleted grade cells are put back instead of being left "needs manual grade" (#1682).
 c.OverwriteCells.add_missing_cells = True
+
+# Files a solution notebook writes when it runs (module 8's calendar exports) must never be
+# copied into exercises/: they would hand trainees the model answer.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "plan_*_calendrier.*",
+]
