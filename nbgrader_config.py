@@ -15,7 +15,10 @@ c.CourseDirectory.solution_directory = "corriges"
 
 # Stubs in French: this is what trainees see in place of the solutions.
 c.ClearSolutions.code_stub = {
-    "python": "# VOTRE CODE ICI\nraise NotImplementedError(\"Remplacez ces deux lignes par votre réponse.\")"
+    "python": (
+        "# VOTRE CODE ICI\n"
+        'raise NotImplementedError("Remplacez ces deux lignes par votre réponse.")'
+    )
 }
 c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI"
 

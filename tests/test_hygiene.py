@@ -115,3 +115,18 @@ def test_readme_paths_exist():
         r"`((?:course|exercises|solutions|docs|datasets|tools)/[^`*<>]+)`", readme
     ):
         assert (ROOT / path).exists(), f"README mentions a missing path: {path}"
+
+
+def test_guide_seed_table_points_to_real_sections():
+    """Rows of the guide's seed-idea table name sections that exist in the lecture notebook."""
+    guide = (ROOT / "docs" / "instructor" / "guide.md").read_text(encoding="utf-8")
+    rows = [line for line in guide.splitlines() if re.match(r"\| [^*|].* \| M\d \| ", line)]
+    assert len(rows) >= 10, "the seed-idea table is filled"
+    for row in rows:
+        module = re.search(r"\| M(\d) \|", row).group(1)
+        (path,) = (ROOT / "course").glob(f"0{module}-*.ipynb")
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = [c for c in nb["cells"] if c["cell_type"] == "markdown"]
+        headings = "\n".join("".join(c["source"]) for c in cells)
+        for number in re.findall(r"§ (\d+)", row.split("|")[3]):
+            assert f"## {number}. " in headings, f"{path.name}: no section {number} ({row[:60]}…)"
