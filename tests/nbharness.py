@@ -4,7 +4,7 @@
 cells once (in a plain namespace, Agg backend). ``rejects(grade_id, **answers)``
 replays the test cell ``grade_id`` — hidden tests included — in a copy of that
 namespace where the given variables are replaced by wrong answers, and returns
-True when the tests raise (as they must). ``accepts`` is the converse.
+True when a check rejects them (as it must). ``accepts`` is the converse.
 """
 
 from __future__ import annotations
@@ -68,7 +68,17 @@ class Assignment:
         return None
 
     def rejects(self, grade_id: str, **answers: Any) -> bool:
-        return self._run(grade_id, answers) is not None
+        """True when the tests fail *through a check* (``Incorrect`` is an AssertionError).
+
+        Any other exception means the test cell itself broke on that answer, which would
+        hide whether the checks work; it is re-raised so the test shows it.
+        """
+        error = self._run(grade_id, answers)
+        if error is None:
+            return False
+        if isinstance(error, AssertionError):
+            return True
+        raise AssertionError(f"{grade_id} crashed instead of rejecting: {error!r}") from error
 
     def accepts(self, grade_id: str, **answers: Any) -> bool:
         error = self._run(grade_id, answers)

@@ -4,7 +4,8 @@
 execution counts, machine-specific metadata, a kernel other than ``python3``,
 duplicate cell ids, or stray files (checkpoints, ``Untitled*.ipynb``) and exits 1.
 ``--fix`` rewrites the notebooks into the normal form (used by
-``make clean-notebooks`` and by ``tools/exercises.py`` after nbgrader).
+``make clean-notebooks`` and by ``tools/exercises.py`` after nbgrader); give paths
+to touch only those notebooks.
 """
 
 from __future__ import annotations
@@ -95,9 +96,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fix", action="store_true", help="rewrite notebooks in the normal form")
     parser.add_argument("--check", action="store_true", help="report problems, exit 1 if any")
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all of them)")
     args = parser.parse_args()
     bad = 0
-    for path in notebooks():
+    for path in [p.resolve() for p in args.paths] or notebooks():
         if args.fix:
             nb = json.loads(path.read_text(encoding="utf-8"))
             path.write_text(dumps(normalise(nb)), encoding="utf-8")
