@@ -20,12 +20,11 @@ DataFrame or Series (the inputs are never modified).
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
 from socialkit import metrics
+from socialkit._common import account_columns, require_table
 
 __all__ = [
     "INSTITUTION",
@@ -45,20 +44,6 @@ _ACCOUNT_COLUMNS = ["compte_id", "institution_id", "type_compte", "role", "plate
                     "statut_declare"]
 
 
-def _require(df: Any, columns: list[str], label: str, name: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu pour {label}, reçu {type(df).__name__} : "
-            f"passez le tableau « {name} » chargé avec load(\"{name}\")."
-        )
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"Colonne(s) absente(s) de {label} : {', '.join(missing)}. "
-            f"Vérifiez que vous passez bien le tableau « {name} »."
-        )
-
-
 def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
     """Posts with their account's ``institution_id``, ``type_compte``, ``role``, ``plateforme``.
 
@@ -67,16 +52,14 @@ def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
     an institutional page the institution does not reference (impostor, unofficial page).
     Posts whose account is missing from ``accounts`` are dropped.
     """
-    _require(posts, ["compte_id", "portee", "reactions", "commentaires", "partages"],
-             "le tableau des publications", "publications")
-    _require(accounts, _ACCOUNT_COLUMNS, "le tableau des comptes", "comptes")
-    info = accounts[_ACCOUNT_COLUMNS].copy()
-    info["compte_id"] = info["compte_id"].astype(str)
+    require_table(posts, ["compte_id", "portee", "reactions", "commentaires", "partages"],
+                  "publications")
+    require_table(accounts, _ACCOUNT_COLUMNS, "comptes")
     out = posts.drop(columns=[c for c in _ACCOUNT_COLUMNS[1:] if c in posts.columns]).copy()
     out["engagements"] = metrics.engagements(posts).astype("float64")
-    out["_key"] = out["compte_id"].astype(str)
-    out = out.merge(info.rename(columns={"compte_id": "_key"}), on="_key", how="inner")
-    out = out.drop(columns="_key")
+    known = out["compte_id"].astype(str).isin(accounts["compte_id"].astype(str)).to_numpy()
+    extra = account_columns(out, accounts, _ACCOUNT_COLUMNS[1:], as_text=True)
+    out = pd.concat([out, extra], axis=1)[known].reset_index(drop=True)
     for column in ("institution_id", "type_compte", "role", "plateforme"):
         out[column] = out[column].astype(str)
     unreferenced = out["statut_declare"].astype(str) == "non_reference"
@@ -177,8 +160,7 @@ def compare_by_institution(
     ]
     table = table[columns]
     if institutions is not None:
-        _require(institutions, ["institution_id", "nom"], "le tableau des institutions",
-                 "institutions")
+        require_table(institutions, ["institution_id", "nom"], "institutions")
         names = institutions.assign(institution_id=institutions["institution_id"].astype(str))
         names = names.set_index("institution_id")["nom"].astype(str)
         table.insert(0, "nom", names.reindex(table.index))
@@ -216,7 +198,7 @@ def compare_by_topic(
     """
     if isinstance(min_posts, bool) or not isinstance(min_posts, int | np.integer):
         raise ValueError(f"« min_posts » doit être un nombre entier (reçu : {min_posts!r}).")
-    _require(posts, ["sujet"], "le tableau des publications", "publications")
+    require_table(posts, ["sujet"], "publications")
     tagged = tag_posts(posts, accounts)
     tagged["sujet"] = tagged["sujet"].astype(str)
     if same_institutions:

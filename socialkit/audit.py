@@ -35,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit.schema import TIMEZONE
+from socialkit._common import local_times, local_timestamp, require_table
+from socialkit.models._validate import check_number
 
 __all__ = [
     "POINTS",
@@ -94,6 +95,11 @@ _FACT_COLUMNS = [
     "delai_median_h", "nb_admins", "admins_profils_personnels", "double_authentification",
     "charte_moderation", "reference_site_web", "compte_secondaire",
 ]
+#: Message for absent columns (``_common.require_table``; the audit lists all of them at once).
+_MISSING = (
+    "Il manque dans {label} la ou les colonnes : {columns}. "
+    "Vérifiez que vous passez le bon tableau."
+)
 
 
 def criteria_table() -> pd.DataFrame:
@@ -103,53 +109,6 @@ def criteria_table() -> pd.DataFrame:
         for k in POINTS
     ]
     return pd.DataFrame(rows).set_index("colonne")
-
-
-# ---------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------
-
-
-def _naive(value: Any, name: str) -> pd.Timestamp:
-    """A date given by the user as naive Brussels wall-clock time."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f'Date non reconnue pour {name} : « {value} » (exemple attendu : "2026-09-01").'
-        ) from None
-    if stamp is pd.NaT:
-        raise ValueError(f"Date manquante pour {name}.")
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp
-
-
-def _naive_series(stamps: pd.Series) -> pd.Series:
-    if getattr(stamps.dt, "tz", None) is not None:
-        return stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-    return stamps
-
-
-def _need(df: Any, columns: list[str], label: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{label} doit être un tableau pandas (DataFrame), chargé avec load(...).")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"Il manque dans {label} la ou les colonnes : {', '.join(missing)}. "
-            "Vérifiez que vous passez le bon tableau."
-        )
-
-
-def _number(name: str, value: Any, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"« {name} » doit être un nombre (valeur reçue : {value!r}).")
-    if not low <= float(value) <= high:
-        raise ValueError(
-            f"« {name} » doit être compris entre {low:g} et {high:g} (reçu : {value!r})."
-        )
-    return float(value)
 
 
 # ---------------------------------------------------------------------------
@@ -186,14 +145,15 @@ def account_facts(
       pair except the one with the most recent post (the « principal » account) — a
       secondary account that is dormant is a duplicate to close or merge.
     """
-    _need(comptes, ["compte_id", "institution_id", "plateforme", "officiel", "nb_admins",
-                    "admins_profils_personnels", "double_authentification",
-                    "charte_moderation", "reference_site_web"], "le tableau des comptes")
-    _need(publications, ["compte_id", "publie_le"], "le tableau des publications")
-    _need(commentaires, ["compte_id", "cree_le", "necessite_reponse", "repondu_le"],
-          "le tableau des commentaires")
-    t1 = _naive(end, "end")
-    t0 = _naive(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
+    require_table(comptes, ["compte_id", "institution_id", "plateforme", "officiel", "nb_admins",
+                            "admins_profils_personnels", "double_authentification",
+                            "charte_moderation", "reference_site_web"], "comptes",
+                  missing=_MISSING)
+    require_table(publications, ["compte_id", "publie_le"], "publications", missing=_MISSING)
+    require_table(commentaires, ["compte_id", "cree_le", "necessite_reponse", "repondu_le"],
+                  "commentaires", missing=_MISSING)
+    t1 = local_timestamp(end, "end")
+    t0 = local_timestamp(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
     if t0 >= t1:
         raise ValueError("start doit précéder end (la date de l'audit).")
 
@@ -206,11 +166,11 @@ def account_facts(
     ids = accounts.index
 
     # -- activity and regularity (metrics.posting_regularity) ---------------------------
-    stamps = _naive_series(publications["publie_le"])
+    stamps = local_times(publications["publie_le"])
     keep = (stamps >= t0) & (stamps <= t1) & publications["compte_id"].isin(ids)
     posts = publications.loc[keep.to_numpy(), ["compte_id", "publie_le"]]
     cadence = metrics.posting_regularity(posts, end=end, accounts=list(ids)).reindex(ids)
-    last = _naive_series(pd.to_datetime(cadence["derniere_publication"]))
+    last = local_times(pd.to_datetime(cadence["derniere_publication"]))
     first = stamps[keep].groupby(publications.loc[keep, "compte_id"].to_numpy()).min()
     first = first.reindex(ids)
     created = pd.to_datetime(accounts.get("cree_le", pd.Series(pd.NaT, index=ids)))
@@ -230,7 +190,7 @@ def account_facts(
     facts["plus_long_silence_jours"] = silence.astype(float)
 
     # -- responsiveness (metrics.response_rate / first_response_times) ------------------
-    created_c = _naive_series(commentaires["cree_le"])
+    created_c = local_times(commentaires["cree_le"])
     in_scope = ((created_c >= t0) & (created_c <= t1) & commentaires["compte_id"].isin(ids))
     comments = commentaires.loc[in_scope.to_numpy()]
     needed = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
@@ -288,11 +248,11 @@ def apply_thresholds(
     ``dormant`` = last post strictly older than ``dormant_days`` before the audit date, or no
     post at all (same rule as :func:`socialkit.metrics.is_dormant`).
     """
-    dormant_days = _number("dormant_days", dormant_days, 0, 3650)
-    min_response_rate = _number("min_response_rate", min_response_rate, 0, 100)
-    max_median_hours = _number("max_median_hours", max_median_hours, 0, 10000)
-    max_silence_days = _number("max_silence_days", max_silence_days, 0, 3650)
-    min_admins = int(_number("min_admins", min_admins, 0, 100))
+    dormant_days = check_number("dormant_days", dormant_days, 0, 3650)
+    min_response_rate = check_number("min_response_rate", min_response_rate, 0, 100)
+    max_median_hours = check_number("max_median_hours", max_median_hours, 0, 10000)
+    max_silence_days = check_number("max_silence_days", max_silence_days, 0, 3650)
+    min_admins = int(check_number("min_admins", min_admins, 0, 100))
 
     quiet = facts["jours_sans_publication"].to_numpy(dtype=float)
     silence = facts["plus_long_silence_jours"].to_numpy(dtype=float)
@@ -447,10 +407,11 @@ def scorecard(
     Institutions of ``institutions`` without any audited account get score 0 and the verdict
     « absente des réseaux ».
     """
-    _need(audit_df, ["institution_id", "officiel", "score", "dormant", "doublon",
-                     "nb_a_repondre", "nb_repondus", *POINTS], "le tableau d'audit")
-    _need(institutions, ["institution_id", "nom"], "le tableau des institutions")
-    penalty = _number("impostor_penalty", impostor_penalty, 0, 100)
+    require_table(audit_df, ["institution_id", "officiel", "score", "dormant", "doublon",
+                             "nb_a_repondre", "nb_repondus", *POINTS], "le tableau d'audit",
+                  missing=_MISSING)
+    require_table(institutions, ["institution_id", "nom"], "institutions", missing=_MISSING)
+    penalty = check_number("impostor_penalty", impostor_penalty, 0, 100)
     known = pd.Index(institutions["institution_id"].astype(str).unique())
     own = audit_df["institution_id"].astype(str)
     ids = known.union(pd.Index(own.unique())).sort_values()

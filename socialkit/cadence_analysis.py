@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit.schema import TIMEZONE
+from socialkit._common import choice, local_times, local_timestamp, require_table
 
 __all__ = [
     "WEEKDAYS",
@@ -44,63 +44,8 @@ STATS = ("median", "mean")
 UNITS = ("hour", "weekday")
 
 
-def _choice(value: Any, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        options = ", ".join(f"« {a} »" for a in allowed)
-        raise ValueError(f"Valeur inconnue pour {name} : « {value} ». Choix possibles : {options}.")
-    return value
-
-
-def _timestamp(value: Any, name: str) -> pd.Timestamp:
-    """A date given by the user as naive Brussels wall-clock time."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        stamp = pd.NaT
-    if stamp is pd.NaT:
-        raise ValueError(f'Date non reconnue pour {name} : « {value} » (exemple : "2025-09-01").')
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp
-
-
-def _check_posts(posts: Any, columns: list[str]) -> None:
-    if isinstance(posts, pd.Series):
-        raise TypeError(
-            "Un tableau (DataFrame) est attendu, pas une seule colonne (Series) : "
-            "passez le tableau des publications entier."
-        )
-    if not isinstance(posts, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu, reçu {type(posts).__name__} : "
-            "passez le tableau des publications."
-        )
-    for column in columns:
-        if column not in posts.columns:
-            raise ValueError(
-                f"La colonne « {column} » est absente du tableau : "
-                "vérifiez que vous passez bien le tableau des publications."
-            )
-    if len(posts) == 0:
-        raise ValueError(
-            "Le tableau des publications est vide (0 ligne) : vérifiez le filtre appliqué."
-        )
-
-
-def _local_times(posts: pd.DataFrame) -> pd.Series:
-    stamps = posts["publie_le"]
-    if not pd.api.types.is_datetime64_any_dtype(stamps):
-        raise ValueError(
-            "La colonne « publie_le » doit contenir des dates : chargez le tableau avec "
-            "socialkit.load(\"publications\")."
-        )
-    if getattr(stamps.dt, "tz", None) is not None:
-        stamps = stamps.dt.tz_convert(TIMEZONE)
-    return stamps
-
-
 def _slots(posts: pd.DataFrame) -> tuple[pd.Categorical, np.ndarray]:
-    stamps = _local_times(posts)
+    stamps = local_times(posts["publie_le"])
     day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=WEEKDAYS)
     return day, stamps.dt.hour.to_numpy()
 
@@ -120,7 +65,7 @@ def posts_grid(posts: pd.DataFrame, share: bool = False) -> pd.DataFrame:
     ``share=True`` gives percentages of all posts instead (the table sums to 100).
     Hours are Brussels local time, so a post at 18:30 counts in column 18.
     """
-    _check_posts(posts, ["publie_le"])
+    require_table(posts, ["publie_le"], "publications", allow_empty=False)
     day, hour = _slots(posts)
     ones = pd.Series(np.ones(len(posts), dtype="int64"))
     grid = _grid(ones, day, hour, "sum").fillna(0).astype("int64")
@@ -139,10 +84,10 @@ def engagement_grid(
     ``nan`` when the slot holds fewer than ``min_posts`` posts (too few to conclude).
     The median resists the few viral posts that pull a mean up (heavy tails, §5.2).
     """
-    _choice(stat, STATS, "stat")
+    choice(stat, STATS, "stat")
     if min_posts < 1:
         raise ValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
-    _check_posts(posts, ["publie_le"])
+    require_table(posts, ["publie_le"], "publications", allow_empty=False)
     rates = metrics.engagement_rate_per_post(posts, by=by)
     day, hour = _slots(posts)
     grid = _grid(rates, day, hour, stat)
@@ -165,8 +110,10 @@ def time_profile(
 
     Both medians are ``nan`` below ``min_posts`` posts.
     """
-    _choice(unit, UNITS, "unit")
-    _check_posts(posts, ["publie_le", "portee", "abonnes_au_moment"])
+    choice(unit, UNITS, "unit")
+    require_table(
+        posts, ["publie_le", "portee", "abonnes_au_moment"], "publications", allow_empty=False
+    )
     rates = metrics.engagement_rate_per_post(posts, by=by)
     followers = pd.to_numeric(posts["abonnes_au_moment"]).astype("float64")
     reached = pd.to_numeric(posts["portee"]).astype("float64") / followers.where(followers > 0)
@@ -214,9 +161,14 @@ def engagement_by(
     ``"taux_engagement"`` indexed by the group values (in the categories' order), so
     ``engagement_by(p, "format")["video"]`` is the ER by reach of the videos.
     """
-    _choice(method, metrics.METHODS, "method")
-    _choice(by, metrics.DENOMINATORS, "by")
-    _check_posts(posts, [column, by, "reactions", "commentaires", "partages"])
+    choice(method, metrics.METHODS, "method")
+    choice(by, metrics.DENOMINATORS, "by")
+    require_table(
+        posts,
+        [column, by, "reactions", "commentaires", "partages"],
+        "publications",
+        allow_empty=False,
+    )
     keys = posts[column]
     if method == "mean_of_ratios":
         rates = metrics.engagement_rate_per_post(posts, by=by)
@@ -244,12 +196,12 @@ def weekly_posts(
     listed, with 0 when an account did not post, so silences show as gaps in a plot.
     ``accounts`` (list of ``compte_id``) keeps those columns, in that order.
     """
-    _check_posts(posts, ["publie_le", "compte_id"])
-    t0 = _timestamp(start, "start")
-    t1 = _timestamp(end, "end")
+    require_table(posts, ["publie_le", "compte_id"], "publications", allow_empty=False)
+    t0 = local_timestamp(start, "start")
+    t1 = local_timestamp(end, "end")
     if t1 <= t0:
         raise ValueError("end doit être postérieur à start (par exemple 2026-09-01).")
-    stamps = _local_times(posts).dt.tz_localize(None)
+    stamps = local_times(posts["publie_le"])
     keep = ((stamps >= t0) & (stamps < t1)).to_numpy()
     monday = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D"))[keep]
     ids = posts["compte_id"].astype("object")[keep]

@@ -50,8 +50,8 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
+from socialkit._common import local_times, require_table
 from socialkit.models import community
-from socialkit.schema import TIMEZONE
 
 __all__ = [
     "STAGES",
@@ -153,23 +153,6 @@ _PRIVATE = re.compile(r"\bpriv[ée]e?s?\b|\bMP\b|messagerie", re.IGNORECASE)
 # ---------------------------------------------------------------------------
 
 
-def _require(df: Any, columns: Iterable[str], label: str) -> None:
-    if isinstance(df, pd.Series):
-        raise TypeError(
-            f"Un tableau (DataFrame) est attendu pour {label}, pas une seule colonne (Series)."
-        )
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu pour {label}, reçu {type(df).__name__}."
-        )
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"Colonne(s) absente(s) de {label} : {', '.join(missing)}. "
-            f"Vérifiez que vous passez bien {label} chargé avec load(...)."
-        )
-
-
 def _stage_series(values: pd.Series, mapping: dict[str, str], column: str) -> pd.Series:
     text = values.astype("object")
     unknown = sorted(set(text.dropna()) - set(mapping))
@@ -180,14 +163,6 @@ def _stage_series(values: pd.Series, mapping: dict[str, str], column: str) -> pd
     stage = text.map(mapping)
     order = STAGES + ([OUTSIDE] if OUTSIDE in mapping.values() else [])
     return pd.Series(pd.Categorical(stage, categories=order), index=values.index, name="etape")
-
-
-def _local_days(stamps: pd.Series) -> pd.Series:
-    if not pd.api.types.is_datetime64_any_dtype(stamps):
-        stamps = pd.to_datetime(stamps, format="ISO8601")
-    if getattr(stamps.dt, "tz", None) is not None:
-        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-    return stamps.dt.normalize()
 
 
 # ---------------------------------------------------------------------------
@@ -202,7 +177,7 @@ def official_accounts(accounts: pd.DataFrame, institution_id: str | None = None)
     out: stage metrics describe what the institution itself does. ``institution_id``
     keeps one institution.
     """
-    _require(accounts, ["compte_id", "institution_id", "type_compte", "officiel"], "comptes")
+    require_table(accounts, ["compte_id", "institution_id", "type_compte", "officiel"], "comptes")
     keep = accounts["type_compte"].astype("object").eq("institutionnel") & accounts[
         "officiel"
     ].astype("boolean").fillna(False)
@@ -213,7 +188,7 @@ def official_accounts(accounts: pd.DataFrame, institution_id: str | None = None)
 
 def post_stage(posts: pd.DataFrame) -> pd.Series:
     """Stage of each post from its ``sujet`` (:data:`TOPIC_STAGE`), named ``"etape"``."""
-    _require(posts, ["sujet"], "publications")
+    require_table(posts, ["sujet"], "publications")
     return _stage_series(posts["sujet"], TOPIC_STAGE, "sujet")
 
 
@@ -222,7 +197,7 @@ def comment_stage(comments: pd.DataFrame) -> pd.Series:
 
     Spam and trolls get :data:`OUTSIDE` (« hors entonnoir »).
     """
-    _require(comments, ["categorie"], "commentaires")
+    require_table(comments, ["categorie"], "commentaires")
     return _stage_series(comments["categorie"], CATEGORY_STAGE, "categorie")
 
 
@@ -248,9 +223,7 @@ def stage_mix(table: pd.DataFrame, by: str | None = None) -> pd.Series | pd.Data
     such as ``"institution_id"`` or ``"compte_id"``): one row per value, one column per
     stage. Stages with no row get 0.
     """
-    _require(table, [by] if by else [], "le tableau")
-    if len(table) == 0:
-        raise ValueError("Le tableau est vide (0 ligne) : vérifiez le filtre appliqué.")
+    require_table(table, [by] if by else [], "le tableau", allow_empty=False)
     stage = table["etape"] if "etape" in table.columns else add_stage(table)["etape"]
     if by is None:
         counts = stage.value_counts(sort=False)
@@ -271,8 +244,8 @@ def stage_mix(table: pd.DataFrame, by: str | None = None) -> pd.Series | pd.Data
 
 def _authors_days(comments: pd.DataFrame) -> pd.Series:
     """Number of different (Brussels) calendar days on which each author commented."""
-    _require(comments, ["auteur_id", "cree_le"], "commentaires")
-    days = _local_days(comments["cree_le"])
+    require_table(comments, ["auteur_id", "cree_le"], "commentaires")
+    days = local_times(comments["cree_le"]).dt.normalize()
     frame = pd.DataFrame({"a": comments["auteur_id"].to_numpy(), "d": days.to_numpy()}).dropna()
     return frame.groupby("a")["d"].nunique()
 
@@ -307,7 +280,7 @@ def public_answer_share(
     answer also serves everyone who had the same question (domain.md §1.3, "service
     value": questions answered publicly). ``nan`` when there is no such comment.
     """
-    _require(comments, ["categorie", "repondu_le", "reponse_texte"], "commentaires")
+    require_table(comments, ["categorie", "repondu_le", "reponse_texte"], "commentaires")
     wanted = [categories] if isinstance(categories, str) else list(categories)
     unknown = sorted(set(wanted) - set(CATEGORY_STAGE))
     if unknown:
@@ -376,10 +349,10 @@ def stage_metrics(
     the institution with every institution of ``mentions``. ``business_hours=True``
     measures reply delays in office hours (see :func:`socialkit.metrics.first_response_times`).
     """
-    _require(posts, ["compte_id", "portee", "abonnes_au_moment"], "publications")
-    _require(comments, ["compte_id", "auteur_id", "cree_le", "categorie"], "commentaires")
-    _require(followers, ["date", "compte_id", "abonnes"], "abonnes")
-    _require(mentions, ["institution_id"], "mentions")
+    require_table(posts, ["compte_id", "portee", "abonnes_au_moment"], "publications")
+    require_table(comments, ["compte_id", "auteur_id", "cree_le", "categorie"], "commentaires")
+    require_table(followers, ["date", "compte_id", "abonnes"], "abonnes")
+    require_table(mentions, ["institution_id"], "mentions")
     official = official_accounts(accounts)
     wanted = sorted(pd.unique(accounts["institution_id"].dropna()))
     if institutions is not None:
@@ -429,7 +402,7 @@ def stage_card(table: pd.DataFrame, institution_id: str) -> pd.DataFrame:
 
 
 def _check_table(table: Any) -> None:
-    _require(table, [], "le tableau des étapes (résultat de stage_metrics)")
+    require_table(table, [], "le tableau des étapes (résultat de stage_metrics)")
     missing = [c for c in SCORED if c not in table.columns]
     if missing:
         raise ValueError(

@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
+from socialkit._common import account_columns, local_times, local_timestamp, require_table
 from socialkit.models import moderation
-from socialkit.schema import TIMEZONE
 
 __all__ = [
     "TRIAGE",
@@ -151,7 +151,7 @@ def triage_table() -> pd.DataFrame:
 
 def add_triage(comments: pd.DataFrame) -> pd.DataFrame:
     """Copy of ``comments`` with two more columns, ``profil`` and ``action``, from the triage."""
-    _require(comments, ["categorie"])
+    require_table(comments, ["categorie"], "commentaires", allow_empty=False)
     out = comments.copy()
     categories = out["categorie"].astype("object")
     unknown = set(categories.dropna()) - set(TRIAGE)
@@ -187,15 +187,18 @@ def add_institution(
     """Copy of ``comments`` with ``type_compte`` and ``institution_id`` of each comment's account,
     and ``type_institution`` when the ``institutions`` table is given (same rows, same order).
     """
-    _require(comments, ["compte_id"])
-    _require(accounts, ["compte_id", "institution_id", "type_compte"])
+    require_table(comments, ["compte_id"], "commentaires", allow_empty=False)
+    require_table(
+        accounts, ["compte_id", "institution_id", "type_compte"], "comptes", allow_empty=False
+    )
     out = comments.copy()
-    lookup = accounts.drop_duplicates("compte_id").set_index("compte_id")
-    keys = out["compte_id"].astype("object")
-    out["type_compte"] = keys.map(lookup["type_compte"].astype("object")).to_numpy()
-    out["institution_id"] = keys.map(lookup["institution_id"].astype("object")).to_numpy()
+    extra = account_columns(out, accounts, ["type_compte", "institution_id"], dtype="object")
+    out["type_compte"] = extra["type_compte"].to_numpy()
+    out["institution_id"] = extra["institution_id"].to_numpy()
     if institutions is not None:
-        _require(institutions, ["institution_id", "type_institution"])
+        require_table(
+            institutions, ["institution_id", "type_institution"], "institutions", allow_empty=False
+        )
         kinds = institutions.drop_duplicates("institution_id").set_index("institution_id")
         out["type_institution"] = (
             out["institution_id"].map(kinds["type_institution"].astype("object")).to_numpy()
@@ -216,7 +219,7 @@ def unanswered(
     ``categories`` restricts to some categories (default: questions and complaints;
     ``None`` keeps every category). Rows keep the order and index of ``comments``.
     """
-    _require(comments, ["necessite_reponse", "repondu_le", "categorie"], allow_empty=True)
+    require_table(comments, ["necessite_reponse", "repondu_le", "categorie"], "commentaires")
     keep = comments["necessite_reponse"].fillna(False).astype(bool).to_numpy().copy()
     keep &= comments["repondu_le"].isna().to_numpy()
     if categories is not None:
@@ -241,8 +244,10 @@ def negative_mentions_per_day(
     quiet). With ``institution_id``: a Series for that institution (named
     ``"mentions_negatives"``); without: a DataFrame, one column per institution.
     """
-    _require(mentions, ["publiee_le", "institution_id", "sentiment"])
-    local = _local(mentions["publiee_le"])
+    require_table(
+        mentions, ["publiee_le", "institution_id", "sentiment"], "mentions", allow_empty=False
+    )
+    local = local_times(mentions["publiee_le"])
     days = pd.date_range(local.min().normalize(), local.max().normalize(), freq="D")
     negative = pd.to_numeric(mentions["sentiment"]).to_numpy() < threshold
     table = pd.DataFrame(
@@ -288,7 +293,7 @@ def crisis_episodes(
             "(par exemple quantile=0.95, min_per_day=5, max_gap_days=1)."
         )
     daily = negative_mentions_per_day(mentions, threshold=threshold)
-    local = _local(mentions["publiee_le"])
+    local = local_times(mentions["publiee_le"])
     negative = pd.to_numeric(mentions["sentiment"]).to_numpy() < threshold
     rows = []
     for inst in daily.columns:
@@ -335,9 +340,12 @@ def episode_posts(
     Used to find the institution's official answer to a bad buzz: columns ``publie_le``,
     ``heures_apres_debut`` (hours since ``start``, Brussels time), ``texte``, ``commentaires``.
     """
-    _require(posts, ["compte_id", "publie_le", "texte", "commentaires"])
-    t0 = _local_scalar(start)
-    local = _local(posts["publie_le"])
+    require_table(
+        posts, ["compte_id", "publie_le", "texte", "commentaires"], "publications",
+        allow_empty=False,
+    )
+    t0 = local_timestamp(start, "start")
+    local = local_times(posts["publie_le"])
     keep = (posts["compte_id"] == compte_id).to_numpy() & (local >= t0).to_numpy()
     keep &= (local < t0 + pd.Timedelta(days=days)).to_numpy()
     keep &= (pd.to_numeric(posts["commentaires"]).fillna(0) >= min_comments).to_numpy()
@@ -358,12 +366,14 @@ def around_episode(
     Rows are the Brussels days from ``start − days_before`` to ``start + days_after``
     (0 on quiet days); columns are the categories plus ``total``.
     """
-    _require(comments, ["compte_id", "cree_le", "categorie"])
-    day0 = pd.Timestamp(_local_scalar(start)).normalize()
+    require_table(
+        comments, ["compte_id", "cree_le", "categorie"], "commentaires", allow_empty=False
+    )
+    day0 = local_timestamp(start, "start").normalize()
     days = pd.date_range(day0 - pd.Timedelta(days=days_before),
                          day0 + pd.Timedelta(days=days_after), freq="D")
     own = comments[comments["compte_id"] == compte_id]
-    local = _local(own["cree_le"]).dt.normalize()
+    local = local_times(own["cree_le"]).dt.normalize()
     cats = own["categorie"].astype("object")
     table = pd.crosstab(local.to_numpy(), cats.to_numpy())
     table = table.reindex(index=days, columns=list(TRIAGE), fill_value=0).astype("int64")
@@ -380,7 +390,7 @@ def around_episode(
 
 def _delays_with_time(comments: pd.DataFrame, business_hours: bool, **options) -> pd.DataFrame:
     delays = metrics.first_response_times(comments, business_hours=business_hours, **options)
-    created = _local(comments.loc[delays.index, "cree_le"])
+    created = local_times(comments.loc[delays.index, "cree_le"])
     return pd.DataFrame(
         {"jour": created.dt.day_of_week.to_numpy(), "heure": created.dt.hour.to_numpy(),
          "delai": delays.to_numpy()},
@@ -457,13 +467,15 @@ def responsiveness_table(
     hours) and ``delai_median_ouvrable_h`` (business hours; ``options`` such as ``opening``
     are passed to :func:`socialkit.metrics.response_time_summary`). Groups are sorted by name.
     """
-    _require(comments, ["compte_id", "necessite_reponse", "repondu_le", "cree_le"])
-    _require(accounts, ["compte_id", by])
+    require_table(
+        comments, ["compte_id", "necessite_reponse", "repondu_le", "cree_le"], "commentaires",
+        allow_empty=False,
+    )
+    require_table(accounts, ["compte_id", by], "comptes", allow_empty=False)
     if by == "compte_id":
         keys = comments["compte_id"].astype("object")
     else:
-        lookup = accounts.drop_duplicates("compte_id").set_index("compte_id")[by].astype("object")
-        keys = comments["compte_id"].astype("object").map(lookup)
+        keys = account_columns(comments, accounts, [by], dtype="object")[by]
     rows = {}
     for key, group in comments.groupby(keys.to_numpy(), sort=True):
         clock = metrics.response_time_summary(group)
@@ -489,8 +501,8 @@ def weekly_profile(comments: pd.DataFrame, needing_reply_only: bool = True) -> n
     and divides by the number of weeks covered by the table, so the result can be passed
     as ``weekly_profile`` to :func:`socialkit.models.moderation.simulate_moderation`.
     """
-    _require(comments, ["cree_le", "necessite_reponse"])
-    local = _local(comments["cree_le"])
+    require_table(comments, ["cree_le", "necessite_reponse"], "commentaires", allow_empty=False)
+    local = local_times(comments["cree_le"])
     weeks = max(1.0, (local.max() - local.min()) / pd.Timedelta(days=7))
     if needing_reply_only:
         local = local[comments["necessite_reponse"].fillna(False).astype(bool).to_numpy()]
@@ -548,39 +560,3 @@ def headcount_needed(
         if moderation.share_within(df, target_hours) >= target_share:
             return size
     return None
-
-
-# ---------------------------------------------------------------------------
-# Internal helpers
-# ---------------------------------------------------------------------------
-
-
-def _require(df: Any, columns: Iterable[str], allow_empty: bool = False) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu, reçu {type(df).__name__} : "
-            "passez le tableau entier, chargé avec load(...)."
-        )
-    for column in columns:
-        if column not in df.columns:
-            raise ValueError(
-                f"La colonne « {column} » est absente du tableau : vérifiez le tableau passé."
-            )
-    if not allow_empty and len(df) == 0:
-        raise ValueError("Le tableau est vide (0 ligne) : vérifiez le filtre appliqué.")
-
-
-def _local(stamps: pd.Series) -> pd.Series:
-    """Timestamps as naive Brussels wall-clock time."""
-    if not pd.api.types.is_datetime64_any_dtype(stamps):
-        stamps = pd.to_datetime(stamps, format="ISO8601")
-    if getattr(stamps.dt, "tz", None) is not None:
-        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-    return stamps
-
-
-def _local_scalar(value: Any) -> pd.Timestamp:
-    stamp = pd.Timestamp(value)
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit.schema import TIMEZONE
+from socialkit._common import choice, local_times, local_timestamp, require_table
 
 __all__ = [
     "engagements",
@@ -53,13 +53,6 @@ __all__ = [
 DENOMINATORS = ("portee", "abonnes_au_moment", "impressions")
 METHODS = ("ratio_of_sums", "mean_of_ratios")
 
-_TABLE_LABELS = {
-    "publications": "le tableau des publications",
-    "commentaires": "le tableau des commentaires",
-    "abonnes": "le tableau des abonnés",
-    "mentions": "le tableau des mentions",
-}
-
 _HOUR = pd.Timedelta(hours=1)
 _DAY = pd.Timedelta(days=1)
 
@@ -67,36 +60,6 @@ _DAY = pd.Timedelta(days=1)
 # ---------------------------------------------------------------------------
 # Internal helpers: validation, numbers, time
 # ---------------------------------------------------------------------------
-
-
-def _require(df: Any, columns: Iterable[str], table: str, allow_empty: bool = False) -> None:
-    """Check that ``df`` is a non-empty DataFrame holding ``columns`` (French errors)."""
-    label = _TABLE_LABELS[table]
-    if isinstance(df, pd.Series):
-        raise TypeError(
-            f"Un tableau (DataFrame) est attendu, pas une seule colonne (Series) : "
-            f"passez {label} entier, par exemple « {table} » et non « {table}['…'] »."
-        )
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu, reçu {type(df).__name__} : passez {label}."
-        )
-    for column in columns:
-        if column not in df.columns:
-            raise ValueError(
-                f"La colonne « {column} » est absente du tableau : "
-                f"vérifiez que vous passez bien {label}."
-            )
-    if not allow_empty and len(df) == 0:
-        raise ValueError(f"Le tableau est vide (0 ligne) : vérifiez le filtre appliqué à {label}.")
-
-
-def _choice(value: Any, allowed: Iterable[str], name: str) -> str:
-    allowed = tuple(allowed)
-    if value not in allowed:
-        options = ", ".join(f"« {a} »" for a in allowed)
-        raise ValueError(f"Valeur inconnue pour {name} : « {value} ». Choix possibles : {options}.")
-    return value
 
 
 def _num(series: pd.Series) -> np.ndarray:
@@ -116,39 +79,9 @@ def _ratio_percent(numerator: float, denominator: float) -> float:
     return float(numerator / denominator * 100)
 
 
-def _local(stamps: pd.Series) -> pd.Series:
-    """Timestamps as naive Brussels wall-clock time (tz-aware input is converted first)."""
-    if not pd.api.types.is_datetime64_any_dtype(stamps):
-        try:
-            stamps = pd.to_datetime(stamps, format="ISO8601")
-        except (TypeError, ValueError):
-            raise ValueError(
-                f"La colonne « {stamps.name} » doit contenir des dates : "
-                "chargez le tableau avec socialkit.load(...) pour qu'elles soient reconnues."
-            ) from None
-    if getattr(stamps.dt, "tz", None) is not None:
-        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-    return stamps
-
-
-def _local_scalar(value: Any, name: str) -> pd.Timestamp:
-    """A user-given date/time (str, date, Timestamp) as naive Brussels wall-clock time."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f'Date non reconnue pour {name} : « {value} » (exemple attendu : "2026-03-31").'
-        ) from None
-    if stamp is pd.NaT:
-        raise ValueError(f"Date manquante pour {name}.")
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp
-
-
 def _engagement_values(posts: pd.DataFrame, with_clicks: bool) -> np.ndarray:
     columns = ["reactions", "commentaires", "partages"] + (["clics"] if with_clicks else [])
-    _require(posts, columns, "publications", allow_empty=True)
+    require_table(posts, columns, "publications")
     return sum(_num(posts[c]) for c in columns)
 
 
@@ -165,7 +98,7 @@ def engagements(posts: pd.DataFrame, with_clicks: bool = False) -> pd.Series:
     aligned on ``posts.index``, named ``"engagements"``.
     """
     columns = ["reactions", "commentaires", "partages"] + (["clics"] if with_clicks else [])
-    _require(posts, columns, "publications", allow_empty=True)
+    require_table(posts, columns, "publications")
     total = posts[columns[0]]
     for column in columns[1:]:
         total = total + posts[column]
@@ -181,8 +114,8 @@ def engagement_rate_per_post(
     ``"portee"`` (ER by reach), ``"abonnes_au_moment"`` (ER by followers) or
     ``"impressions"``. Posts whose denominator is 0 get ``nan``. Named ``"taux_engagement"``.
     """
-    _choice(by, DENOMINATORS, "by")
-    _require(posts, [by], "publications", allow_empty=True)
+    choice(by, DENOMINATORS, "by")
+    require_table(posts, [by], "publications")
     eng = _engagement_values(posts, with_clicks)
     denominator = _num(posts[by])
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -210,9 +143,9 @@ def engagement_rate(
     the day of the post) or ``"impressions"``. Example (§1.2): 10 000 followers, 50 000
     reach, 1 500 engagements → 3 % by reach, 15 % by followers.
     """
-    _choice(by, DENOMINATORS, "by")
-    _choice(method, METHODS, "method")
-    _require(posts, [by], "publications")
+    choice(by, DENOMINATORS, "by")
+    choice(method, METHODS, "method")
+    require_table(posts, [by], "publications", allow_empty=False)
     if method == "mean_of_ratios":
         rates = engagement_rate_per_post(posts, by=by, with_clicks=with_clicks)
         return float(rates.mean()) if rates.notna().any() else float("nan")
@@ -233,7 +166,7 @@ def _per_post(
     needed = [column] + (["abonnes_au_moment"] if per_1000_followers else [])
     if group_by is not None:
         needed.append(group_by)
-    _require(posts, needed, "publications")
+    require_table(posts, needed, "publications", allow_empty=False)
     table = pd.DataFrame({"x": _num(posts[column])}, index=posts.index)
     if per_1000_followers:
         table["f"] = _num(posts["abonnes_au_moment"])
@@ -309,7 +242,7 @@ def bonson(posts: pd.DataFrame, group_by: str | None = None) -> pd.Series | pd.D
     needed = ["reactions", "commentaires", "partages", "abonnes_au_moment"]
     if group_by is not None:
         needed.append(group_by)
-    _require(posts, needed, "publications")
+    require_table(posts, needed, "publications", allow_empty=False)
     fans = _num(posts["abonnes_au_moment"])
     parts: dict[str, np.ndarray] = {"fans": fans}
     for letter, column in (("P", "reactions"), ("C", "commentaires"), ("V", "partages")):
@@ -354,12 +287,12 @@ def follower_growth(
     Series indexed by ``compte_id`` (``nan`` for an account with no snapshot in the
     period or 0 followers at the start).
     """
-    _require(followers, ["date", "compte_id", "abonnes"], "abonnes")
+    require_table(followers, ["date", "compte_id", "abonnes"], "abonnes", allow_empty=False)
     single = isinstance(compte_id, str)
     table = pd.DataFrame(
         {
             "compte_id": followers["compte_id"].to_numpy(),
-            "date": _local(followers["date"]).to_numpy(),
+            "date": local_times(followers["date"]).to_numpy(),
             "abonnes": _num(followers["abonnes"]),
         }
     )
@@ -373,9 +306,9 @@ def follower_growth(
         table = table[table["compte_id"].isin(wanted)]
     accounts = pd.Index(pd.unique(table["compte_id"]), name="compte_id").sort_values()
     if start is not None:
-        table = table[table["date"] >= _local_scalar(start, "start")]
+        table = table[table["date"] >= local_timestamp(start, "start")]
     if end is not None:
-        table = table[table["date"] <= _local_scalar(end, "end")]
+        table = table[table["date"] <= local_timestamp(end, "end")]
     table = table.dropna(subset=["date", "abonnes"]).sort_values(["compte_id", "date"])
     grouped = table.groupby("compte_id", sort=True)["abonnes"]
     first, last = grouped.first(), grouped.last()
@@ -404,7 +337,7 @@ def response_rate(comments: pd.DataFrame) -> float:
     / comments needing a reply (necessite_reponse True) × 100``.
     Comments that do not need a reply (spam, "merci !") are left out of both counts.
     """
-    _require(comments, ["necessite_reponse", "repondu_le"], "commentaires")
+    require_table(comments, ["necessite_reponse", "repondu_le"], "commentaires", allow_empty=False)
     needed = _needs_reply(comments)
     answered = needed & comments["repondu_le"].notna().to_numpy()
     return _ratio_percent(answered.sum(), needed.sum())
@@ -452,12 +385,12 @@ def first_response_times(
 
     Example: Friday 16:00 → Monday 09:30 = 65.5 h on the clock, 2.0 business hours.
     """
-    _require(
-        comments, ["necessite_reponse", "cree_le", "repondu_le"], "commentaires", allow_empty=True
+    require_table(
+        comments, ["necessite_reponse", "cree_le", "repondu_le"], "commentaires"
     )
     keep = _needs_reply(comments) & comments["repondu_le"].notna().to_numpy()
     subset = comments.loc[keep]
-    created, replied = _local(subset["cree_le"]), _local(subset["repondu_le"])
+    created, replied = local_times(subset["cree_le"]), local_times(subset["repondu_le"])
     if not business_hours:
         # Real elapsed time: tz-aware stamps are subtracted as instants (DST-proof).
         a, b = subset["cree_le"], subset["repondu_le"]
@@ -478,7 +411,8 @@ def first_response_times(
             raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
         weekmask = "".join("1" if d in days else "0" for d in range(7))
         hol = np.array(
-            [_local_scalar(h, "holidays").to_datetime64() for h in holidays], dtype="datetime64[D]"
+            [local_timestamp(h, "holidays").to_datetime64() for h in holidays],
+            dtype="datetime64[D]",
         )
         clock = (open_h, close_h)
         delays = _business_clock(replied, clock, weekmask, hol) - _business_clock(
@@ -531,8 +465,10 @@ def share_of_voice(
     (weighted SoV) instead of counting mentions.
     """
     if weight is not None:
-        _choice(weight, ("abonnes_source",), "weight")
-    _require(mentions, ["institution_id"] + ([weight] if weight else []), "mentions")
+        choice(weight, ("abonnes_source",), "weight")
+    require_table(
+        mentions, ["institution_id"] + ([weight] if weight else []), "mentions", allow_empty=False
+    )
     ids = mentions["institution_id"]
     values = _num(mentions[weight]) if weight else np.ones(len(mentions))
     own = ids.eq(institution_id).to_numpy(dtype=bool, na_value=False)
@@ -635,14 +571,15 @@ def posting_regularity(
     stopped posting early still shows its final silence. Posts outside
     [``start``, ``end``] are ignored.
     """
-    _require(posts, ["publie_le", by], "publications", allow_empty=accounts is not None)
-    table = pd.DataFrame({"g": posts[by].to_numpy(), "t": _local(posts["publie_le"]).to_numpy()})
+    require_table(posts, ["publie_le", by], "publications", allow_empty=accounts is not None)
+    local = local_times(posts["publie_le"])
+    table = pd.DataFrame({"g": posts[by].to_numpy(), "t": local.to_numpy()})
     table = table.dropna()  # RangeIndex: row positions in ``posts``
-    t0 = _local_scalar(start, "start") if start is not None else None
+    t0 = local_timestamp(start, "start") if start is not None else None
     if t0 is not None:
         table = table[table["t"] >= t0]
     if end is not None:
-        t1 = _local_scalar(end, "end")
+        t1 = local_timestamp(end, "end")
         table = table[table["t"] <= t1]
     elif len(table):
         t1 = table["t"].max()
@@ -695,16 +632,18 @@ def is_dormant(
     ids), accounts that never posted are included (and dormant). Returns a boolean Series
     indexed by ``compte_id`` and named ``"dormant"``.
     """
-    _require(posts, ["compte_id", "publie_le"], "publications", allow_empty=accounts is not None)
+    require_table(
+        posts, ["compte_id", "publie_le"], "publications", allow_empty=accounts is not None
+    )
     if days < 0:
         raise ValueError("days doit être un nombre de jours positif (par exemple 90).")
-    stamps = _local(posts["publie_le"])
+    stamps = local_times(posts["publie_le"])
     if end is None:
         if stamps.notna().sum() == 0:
             raise ValueError("Aucune publication : précisez end (date de référence).")
         t1 = stamps.max()
     else:
-        t1 = _local_scalar(end, "end")
+        t1 = local_timestamp(end, "end")
     in_period = (stamps <= t1).to_numpy()
     last = stamps[in_period].groupby(posts["compte_id"].to_numpy()[in_period]).max()
     ids = pd.Index(pd.unique(posts["compte_id"].dropna().to_numpy()))
@@ -722,8 +661,8 @@ def daily_rank(posts: pd.DataFrame) -> pd.Series:
 
     Used by :func:`posts_per_day_fatigue` (domain.md §4.1(c)). Named ``"rang_du_jour"``.
     """
-    _require(posts, ["compte_id", "publie_le"], "publications", allow_empty=True)
-    local = _local(posts["publie_le"])
+    require_table(posts, ["compte_id", "publie_le"], "publications")
+    local = local_times(posts["publie_le"])
     order = pd.DataFrame(
         {
             "c": posts["compte_id"].to_numpy(),

@@ -69,6 +69,7 @@ import pandas as pd
 from icalendar import Calendar, Event
 
 from socialkit import funnel, metrics
+from socialkit._common import local_timestamp, require_table
 from socialkit.schema import CATEGORIES, PLATFORMS, TIMEZONE
 
 __all__ = [
@@ -210,15 +211,7 @@ def _hours_text(ranges: Iterable[tuple[float, float]]) -> str:
 
 def _start(value: Any) -> pd.Timestamp:
     """The first day of the plan as a naive date (midnight, Brussels wall clock)."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        stamp = pd.NaT
-    if stamp is pd.NaT:
-        raise PlanError(f'Date de début non reconnue : « {value} » (exemple : "2026-09-07").')
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp.normalize()
+    return local_timestamp(value, "start", error=PlanError).normalize()
 
 
 def _weeks(value: Any) -> int:
@@ -301,16 +294,6 @@ def _audience(audience_hours: Any) -> dict[int, list[tuple[float, float]]]:
         for day in _day_numbers([key]):
             table[day] = clean
     return table
-
-
-def _require_frame(df: Any, label: str) -> None:
-    if isinstance(df, pd.Series):
-        raise PlanError(f"{label} doit être un tableau (DataFrame), pas une seule colonne.")
-    if not isinstance(df, pd.DataFrame):
-        raise PlanError(
-            f"{label} doit être un tableau pandas (DataFrame), reçu un objet de type "
-            f"« {type(df).__name__} »."
-        )
 
 
 # ---------------------------------------------------------------------------
@@ -412,7 +395,7 @@ def combine(*calendars: pd.DataFrame) -> pd.DataFrame:
     if not calendars:
         raise PlanError("Donnez au moins un calendrier à combiner.")
     for i, cal in enumerate(calendars, start=1):
-        _require_frame(cal, f"Le calendrier n° {i}")
+        require_table(cal, table=f"le calendrier n° {i}", error=PlanError)
     table = pd.concat([check_calendar(c) for c in calendars], ignore_index=True)
     table = table.sort_values(["date_heure", "compte_id"], kind="stable")
     return table.reset_index(drop=True)
@@ -430,7 +413,7 @@ def check_calendar(calendar: Any) -> pd.DataFrame:
     :data:`CALENDAR_COLUMNS`, has an empty cell in them, or a date that cannot be read.
     Naive dates and ISO strings are read as Brussels wall-clock time.
     """
-    _require_frame(calendar, "Le calendrier")
+    require_table(calendar, table="le calendrier", error=PlanError)
     missing = [c for c in CALENDAR_COLUMNS if c not in calendar.columns]
     if missing:
         raise PlanError(
@@ -586,10 +569,7 @@ def calendar_problems(
 
 
 def _account_problems(cal: pd.DataFrame, accounts: pd.DataFrame) -> list[str]:
-    _require_frame(accounts, "Le tableau des comptes")
-    for column in ("compte_id", "plateforme"):
-        if column not in accounts.columns:
-            raise PlanError(f"Il manque la colonne « {column} » dans le tableau des comptes.")
+    require_table(accounts, ["compte_id", "plateforme"], "comptes", error=PlanError)
     platform = accounts.drop_duplicates("compte_id").set_index(
         accounts.drop_duplicates("compte_id")["compte_id"].astype(str))["plateforme"].astype(str)
     out = []
@@ -930,7 +910,7 @@ def indicator_problems(
     delay); a share (%) stays between 0 and 100. Each stage of :data:`STAGES` needs at least
     one indicator; an indicator appears once.
     """
-    _require_frame(table, "Le tableau des indicateurs")
+    require_table(table, table="le tableau des indicateurs", error=PlanError)
     missing = [c for c in ("etape", "indicateur", "valeur_depart", "cible") if c not in table]
     if missing:
         raise PlanError(

@@ -22,7 +22,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit.schema import TIMEZONE
+from socialkit._common import (
+    account_columns,
+    choice,
+    local_times,
+    local_timestamp,
+    require_table,
+)
 
 __all__ = [
     "OFFICE_HOURS",
@@ -45,35 +51,6 @@ WORKDAYS = (0, 1, 2, 3, 4)
 ACCOUNT_COLUMNS = ("institution_id", "plateforme", "type_compte", "nom_affiche")
 
 
-def _require(df: Any, columns: Iterable[str], label: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"Un tableau pandas (DataFrame) est attendu pour {label}, reçu {type(df).__name__}."
-        )
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"Colonne(s) absente(s) de {label} : {', '.join(missing)}. "
-            f"Vérifiez que vous passez bien {label} chargé avec load(...)."
-        )
-
-
-def _local(stamps: pd.Series) -> pd.Series:
-    """Timestamps as naive Brussels wall-clock time."""
-    if not pd.api.types.is_datetime64_any_dtype(stamps):
-        stamps = pd.to_datetime(stamps, format="ISO8601")
-    if getattr(stamps.dt, "tz", None) is not None:
-        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-    return stamps
-
-
-def _day(value: Any) -> pd.Timestamp:
-    stamp = pd.Timestamp(value)
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
-    return stamp.normalize()
-
-
 def with_accounts(
     posts: pd.DataFrame, accounts: pd.DataFrame, columns: Iterable[str] = ACCOUNT_COLUMNS
 ) -> pd.DataFrame:
@@ -82,13 +59,10 @@ def with_accounts(
     A left join on ``compte_id``: every post is kept, in its original order and index;
     ``columns`` already present in ``posts`` are not duplicated.
     """
-    _require(posts, ["compte_id"], "le tableau des publications")
+    require_table(posts, ["compte_id"], "publications")
     columns = [c for c in columns if c not in posts.columns]
-    _require(accounts, ["compte_id", *columns], "le tableau des comptes")
-    info = accounts.drop_duplicates("compte_id").set_index("compte_id")[columns]
-    extra = info.reindex(posts["compte_id"].to_numpy())
-    extra.index = posts.index
-    return pd.concat([posts, extra], axis=1)
+    require_table(accounts, ["compte_id", *columns], "comptes")
+    return pd.concat([posts, account_columns(posts, accounts, columns)], axis=1)
 
 
 def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> float:
@@ -99,12 +73,12 @@ def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> flo
     2026-08-31 gives 365 / 7 ≈ 52.14 weeks.
     """
     if start is None or end is None:
-        _require(posts, ["publie_le"], "le tableau des publications")
+        require_table(posts, ["publie_le"], "publications")
         if len(posts) == 0:
             raise ValueError("Aucune publication : précisez start et end pour situer la période.")
-        days = _local(posts["publie_le"]).dt.normalize()
-    first = _day(start) if start is not None else days.min()
-    last = _day(end) if end is not None else days.max()
+        days = local_times(posts["publie_le"]).dt.normalize()
+    first = local_timestamp(start, "start").normalize() if start is not None else days.min()
+    last = local_timestamp(end, "end").normalize() if end is not None else days.max()
     n_days = (last - first).days + 1
     if n_days <= 0:
         raise ValueError("La fin de la période (end) précède son début (start).")
@@ -132,24 +106,26 @@ def channel_mix(
 
     Sorted by institution, then by audience (largest first).
     """
-    _require(accounts, ["compte_id", *ACCOUNT_COLUMNS], "le tableau des comptes")
-    _require(posts, ["compte_id", "publie_le", "relaie_hors_ligne"], "le tableau des publications")
-    _require(followers, ["date", "compte_id", "abonnes"], "le tableau des abonnés")
+    require_table(accounts, ["compte_id", *ACCOUNT_COLUMNS], "comptes")
+    require_table(posts, ["compte_id", "publie_le", "relaie_hors_ligne"], "publications")
+    require_table(followers, ["date", "compte_id", "abonnes"], "abonnes")
     weeks = period_weeks(posts, start, end)
-    days = _local(posts["publie_le"]).dt.normalize()
+    days = local_times(posts["publie_le"]).dt.normalize()
+    first = local_timestamp(start, "start").normalize() if start is not None else None
+    last_day = local_timestamp(end, "end").normalize() if end is not None else None
     keep = np.ones(len(posts), dtype=bool)
-    if start is not None:
-        keep &= (days >= _day(start)).to_numpy()
-    if end is not None:
-        keep &= (days <= _day(end)).to_numpy()
+    if first is not None:
+        keep &= (days >= first).to_numpy()
+    if last_day is not None:
+        keep &= (days <= last_day).to_numpy()
     kept = posts.loc[keep]
     grouped = kept.groupby(kept["compte_id"].astype("object"))
     counts = grouped.size()
     offline = grouped["relaie_hors_ligne"].mean() * 100
 
     snaps = followers
-    if end is not None:
-        snaps = snaps.loc[(_local(snaps["date"]).dt.normalize() <= _day(end)).to_numpy()]
+    if last_day is not None:
+        snaps = snaps.loc[(local_times(snaps["date"]).dt.normalize() <= last_day).to_numpy()]
     last = snaps.sort_values("date", kind="stable").groupby(
         snaps["compte_id"].astype("object")
     )["abonnes"].last()
@@ -192,12 +168,10 @@ def institution_mix(
     (sum over accounts; one person following two accounts counts twice) and ``part_hors_ligne``
     (% of all the institution's posts). Sorted by audience, largest first.
     """
-    if scope not in ACCOUNT_SCOPES:
-        options = ", ".join(f"« {s} »" for s in ACCOUNT_SCOPES)
-        raise ValueError(f"Valeur inconnue pour scope : « {scope} ». Choix possibles : {options}.")
+    choice(scope, ACCOUNT_SCOPES, "scope")
     mix = channel_mix(accounts, posts, followers, start, end)
     if scope == "officiels":
-        _require(accounts, ["officiel"], "le tableau des comptes")
+        require_table(accounts, ["officiel"], "comptes")
         mix = mix[mix["officiel"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
     elif scope == "institutionnels":
         mix = mix[(mix["type_compte"].astype("object") == "institutionnel").to_numpy(dtype=bool)]
@@ -232,7 +206,7 @@ def offline_share(posts: pd.DataFrame, by: str | None = None) -> float | pd.Seri
     ``posts``, e.g. ``"sujet"`` or ``"compte_id"``), one value per group (Series, sorted
     from highest to lowest share).
     """
-    _require(posts, ["relaie_hors_ligne"] + ([by] if by else []), "le tableau des publications")
+    require_table(posts, ["relaie_hors_ligne"] + ([by] if by else []), "publications")
     if len(posts) == 0:
         raise ValueError("Le tableau des publications est vide : vérifiez votre filtre.")
     flags = posts["relaie_hors_ligne"].astype("boolean").astype("float64")
@@ -252,13 +226,13 @@ def hourly_activity(
     with ``percent=True`` each column is the share of its table posted in that hour
     (each column sums to 100), so a small and a large table can be drawn side by side.
     """
-    _require(posts, ["publie_le"], "le tableau des publications")
-    _require(comments, ["cree_le"], "le tableau des commentaires")
+    require_table(posts, ["publie_le"], "publications")
+    require_table(comments, ["cree_le"], "commentaires")
     hours = pd.RangeIndex(24, name="heure")
     table = pd.DataFrame(
         {
-            "publications": _local(posts["publie_le"]).dt.hour.value_counts(),
-            "commentaires": _local(comments["cree_le"]).dt.hour.value_counts(),
+            "publications": local_times(posts["publie_le"]).dt.hour.value_counts(),
+            "commentaires": local_times(comments["cree_le"]).dt.hour.value_counts(),
         }
     ).reindex(hours).fillna(0).astype("int64")
     if percent:
@@ -297,11 +271,11 @@ def office_hours_share(
     days = set(workdays)
     if not days or not days <= set(range(7)):
         raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
-    local = _local(stamps).dropna()
+    local = local_times(stamps).dropna()
     if local.empty:
         raise ValueError("Aucune date à analyser : la sélection est vide.")
     hour = local.dt.hour + local.dt.minute / 60 + local.dt.second / 3600
-    closed = {_day(h) for h in holidays}
+    closed = {local_timestamp(h, "holidays").normalize() for h in holidays}
     inside = (
         local.dt.day_of_week.isin(days)
         & ~local.dt.normalize().isin(list(closed))
