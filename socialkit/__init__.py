@@ -9,6 +9,11 @@ Modules, one job each:
 - ``views``    thin ipywidgets views over the models
 - ``check``    type-strict answer checks with friendly French messages
 - ``style``    plot style shared by every notebook
+
+Module helpers used by the lecture notebooks (one module per course module where a
+computation is specific to it): ``strategy`` (M2), ``cadence_analysis`` (M3),
+``interactions`` (M4), ``audit`` (M5), ``ambassadors_analysis`` (M6), ``funnel`` (M7),
+``plan`` (M8). ``_common`` holds the input checks they share.
 """
 
 from socialkit.data import DataError, load
