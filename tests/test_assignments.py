@@ -10,6 +10,7 @@ French stubs, exact-type checks through socialkit.check).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,13 @@ def test_structure(name):
         visible = src.split("### BEGIN HIDDEN TESTS")[0]
         assert "check_" in visible, f"{m['grade_id']}: visible tests use socialkit.check"
         assert "assert " not in src, f"{m['grade_id']}: bare assert; use socialkit.check"
+    for cell, m in zip(cells, meta, strict=True):
+        if cell["cell_type"] == "code" and m.get("solution") and not m.get("grade"):
+            head = _source(cell).split("### BEGIN SOLUTION")[0]
+            assert re.search(r"^\w+ = \.\.\.$", head, re.MULTILINE), (
+                f"{m['grade_id']}: pre-set the answer to ... so an untouched cell gets the "
+                "« pas encore répondu » message instead of a NameError"
+            )
     if name != "01-prise-en-main":
         assert manual, "at least one manually graded answer"
     ids = [m["grade_id"] for m in meta if m]
