@@ -11,7 +11,8 @@ JOBS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
-        data check-data exercises clean-notebooks bench release collect grade bench-grading
+        data check-data exercises clean-notebooks bench release collect grade bench-grading \
+        feedback
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -53,5 +54,23 @@ exercises: $(STAMP)  ## regenerate exercises/ from solutions/ (nbgrader generate
 clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every notebook
 	$(BIN)/python tools/notebooks.py --fix
 
-bench: $(STAMP)  ## widget latency (p50/p95 per view)
+bench: $(STAMP)  ## widget latency (p50/p95 per view) and grading speed vs stock nbgrader
 	$(BIN)/python tools/bench_widgets.py
+	$(BIN)/python -m tools.grading.bench
+
+bench-grading: $(STAMP)  ## grading benchmark only: 30 submissions, kit vs stock nbgrader
+	$(BIN)/python -m tools.grading.bench
+
+release: $(STAMP)  ## regenerate one assignment in exercises/ (and release it if an exchange is set)
+	@test -n "$(ASSIGNMENT)" || { echo "Précisez le devoir : make release ASSIGNMENT=03-communication-continue"; exit 2; }
+	$(BIN)/python -m tools.grading.release $(ASSIGNMENT)
+
+collect: $(STAMP)  ## import submissions: make collect ASSIGNMENT=<id> FROM=<folder or zip>
+	@test -n "$(ASSIGNMENT)" -a -n "$(FROM)" || { echo "Précisez le devoir et la source : make collect ASSIGNMENT=<id> FROM=<dossier ou zip>"; exit 2; }
+	$(BIN)/python -m tools.grading.collect $(ASSIGNMENT) $(FROM)
+
+grade: $(STAMP)  ## autograde (all assignments, or ASSIGNMENT=<id>), feedback, grades.csv, summary
+	$(BIN)/python -m tools.grading.grade $(ASSIGNMENT) --workers $(JOBS)
+
+feedback: $(STAMP)  ## regenerate feedback after manual grading in the formgrader
+	$(BIN)/python -m tools.grading.feedback $(ASSIGNMENT)
