@@ -33,8 +33,11 @@ install: $(STAMP)  ## create .venv and install the kit (done by every other targ
 check-env: $(STAMP)  ## print OK / MANQUANT for every package
 	@$(BIN)/python tools/check_env.py
 
+# Jupyter refuses to run as root (containers, Binder-like hosts) unless told it is deliberate.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enabled)
-	$(BIN)/jupyter lab course/00-index.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) course/00-index.ipynb
 
 test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)

@@ -1,16 +1,22 @@
 """``python -m tools.grading.bench``: stock ``nbgrader autograde`` vs the kit's pipeline.
 
-Builds the fixture assignment twice (separate temporary course dirs), writes the same
-N submissions (correct / partial / blank / wrong, in rotation) into both, grades one
-copy with stock nbgrader (same process launch as the CLI, timed per submission) and
-the other with ``tools.grading.grade``, then prints wall times, the ratio, per-
-submission p50/p95 for each, and whether the auto scores are identical. Reports only,
-asserts nothing.
+Grades one module of the kit (default ``01-prise-en-main``; ``--assignment fixture`` for
+the small fixture assignment) twice, in separate temporary course dirs copied from the
+repo layout (``nbgrader_config.py`` and ``solutions/<id>``; the datasets are read by the
+socialkit package from the repo). The same N submissions are written into both: correct
+(every answer cell taken from ``solutions/<id>`` without the ``### BEGIN/END SOLUTION``
+lines), partial (correct for the first half of the questions), blank (the untouched
+exercise from ``exercises/<id>``) and wrong (plausible wrong values), in rotation. One
+copy is graded with stock nbgrader (same process launch as the CLI, timed per
+submission), the other with ``tools.grading.grade``; it prints the assignment, wall
+times, the ratio, per-submission p50/p95 for each, and whether the auto scores are
+identical. Reports only, asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -62,41 +68,142 @@ def pct(values: list[float], q: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def make_course(base: Path, name: str, n: int, timeout: int) -> Path:
-    root = fixture.build_course(base / name, timeout=timeout)
-    if release.release(fixture.ASSIGNMENT, root, quiet=True) != 0:
-        raise SystemExit("generate_assignment a échoué")
-    rel = nbformat.read(
-        root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb", as_version=4
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_ASSIGNMENT = "01-prise-en-main"
+_SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+def _answer_cells(nb) -> dict[str, str]:
+    """{grade_id: source} of the autograded answer cells (code, solution, not grade)."""
+    out = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("solution") and not meta.get("grade"):
+            out[meta["grade_id"]] = cell.source
+    return out
+
+
+def _strip_solution_markers(source: str) -> str:
+    return "\n".join(
+        line for line in source.splitlines() if line.strip() not in _SOLUTION_MARKERS
     )
+
+
+def _wrong_source(correct: str) -> str:
+    """The correct answer followed by a plausible mistake (off by one, another category)."""
+    names = [
+        line.split("=", 1)[0].strip()
+        for line in correct.splitlines()
+        if "=" in line and line.split("=", 1)[0].strip().isidentifier()
+    ]
+    if not names:
+        return correct
+    var = names[-1]
+    return (
+        correct
+        + f"\n{var} = (type({var})({var} + 1) if isinstance({var}, (int, float)) "
+        f"and not isinstance({var}, bool) else str({var})[::-1])\n{var}"
+    )
+
+
+def module_answers(assignment: str) -> dict[str, tuple[object, dict[str, str]]]:
+    """{notebook name: (exercise notebook, {grade_id: correct source})} from the repo."""
+    out = {}
+    for ex_path in sorted((REPO / "exercises" / assignment).glob("*.ipynb")):
+        sol_path = REPO / "solutions" / assignment / ex_path.name
+        exercise = nbformat.read(ex_path, as_version=4)
+        solution = nbformat.read(sol_path, as_version=4)
+        answers = {
+            gid: _strip_solution_markers(src) for gid, src in _answer_cells(solution).items()
+        }
+        out[ex_path.stem] = (exercise, answers)
+    if not out:
+        raise SystemExit(f"Module introuvable : {REPO / 'exercises' / assignment}")
+    return out
+
+
+def module_submission(exercise, answers: dict[str, str], kind: str):
+    nb = copy.deepcopy(exercise)
+    ids = [gid for gid in _answer_cells(exercise) if gid in answers]
+    if kind == "correct":
+        chosen = {gid: answers[gid] for gid in ids}
+    elif kind == "partial":
+        chosen = {gid: answers[gid] for gid in ids[: (len(ids) + 1) // 2]}
+    elif kind == "wrong":
+        chosen = {gid: _wrong_source(answers[gid]) for gid in ids}
+    else:  # blank
+        chosen = {}
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid in chosen:
+            cell.source = chosen[gid]
+    return nb
+
+
+def write_module_class(folder: Path, assignment: str, kinds: list[str]) -> None:
+    notebooks = module_answers(assignment)
+    for i, kind in enumerate(kinds, 1):
+        d = folder / f"e{i:02d}-{kind}"
+        d.mkdir(parents=True, exist_ok=True)
+        for name, (exercise, answers) in notebooks.items():
+            nbformat.write(module_submission(exercise, answers, kind), d / f"{name}.ipynb")
+
+
+def make_course(base: Path, name: str, n: int, timeout: int, assignment: str) -> Path:
+    kinds = [KINDS[i % len(KINDS)] for i in range(n)]
     incoming = base / f"{name}-remises"
-    fixture.write_class(incoming, rel, [KINDS[i % len(KINDS)] for i in range(n)])
-    collect.collect(fixture.ASSIGNMENT, incoming, root, quiet=True)
+    if assignment == fixture.ASSIGNMENT:
+        root = fixture.build_course(base / name, timeout=timeout)
+    else:
+        root = base / name
+        root.mkdir(parents=True)
+        shutil.copyfile(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
+        with open(root / "nbgrader_config.py", "a", encoding="utf-8") as fh:
+            fh.write(f"\nc.Execute.timeout = {int(timeout)}\n")
+        shutil.copytree(REPO / "solutions" / assignment, root / "solutions" / assignment)
+    if release.release(assignment, root, quiet=True) != 0:
+        raise SystemExit("generate_assignment a échoué")
+    if assignment == fixture.ASSIGNMENT:
+        rel = nbformat.read(
+            root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4
+        )
+        fixture.write_class(incoming, rel, kinds)
+    else:
+        write_module_class(incoming, assignment, kinds)
+    collect.collect(assignment, incoming, root, quiet=True)
     return root
 
 
-def auto_scores(root: Path) -> dict:
+def auto_scores(root: Path, assignment: str) -> dict:
     course = Course.open(root)
     out = {}
     with course.gradebook() as gb:
-        for sub in gb.find_assignment(fixture.ASSIGNMENT).submissions:
+        for sub in gb.find_assignment(assignment).submissions:
             for nb in sub.notebooks:
                 for g in nb.grades:
                     out[(sub.student.id, g.name)] = g.auto_score
     return out
 
 
-def run(n: int = 30, timeout: int = 30, workers: int | None = None, keep: bool = False) -> dict:
+def run(
+    n: int = 30,
+    timeout: int = 30,
+    workers: int | None = None,
+    keep: bool = False,
+    assignment: str = DEFAULT_ASSIGNMENT,
+) -> dict:
+    if assignment == "fixture":
+        assignment = fixture.ASSIGNMENT
     base = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     try:
-        stock_root = make_course(base, "stock", n, timeout)
-        kit_root = make_course(base, "kit", n, timeout)
+        stock_root = make_course(base, "stock", n, timeout, assignment)
+        kit_root = make_course(base, "kit", n, timeout, assignment)
         times_file = base / "stock-times.json"
         env = dict(os.environ)
         env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-c", STOCK_DRIVER, fixture.ASSIGNMENT, str(times_file)],
+            [sys.executable, "-c", STOCK_DRIVER, assignment, str(times_file)],
             cwd=stock_root, env=env, check=False,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
@@ -104,7 +211,7 @@ def run(n: int = 30, timeout: int = 30, workers: int | None = None, keep: bool =
         stock_times = json.loads(times_file.read_text())
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "tools.grading.grade", fixture.ASSIGNMENT, "--root",
+            [sys.executable, "-m", "tools.grading.grade", assignment, "--root",
              str(kit_root)] + (["--workers", str(workers)] if workers else []),
             cwd=Path(__file__).resolve().parents[2], env=env, check=False,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -112,12 +219,13 @@ def run(n: int = 30, timeout: int = 30, workers: int | None = None, keep: bool =
         kit_wall = time.perf_counter() - t0
         kit_times = []
         for d in (kit_root / "autograded").iterdir():
-            rec = grade.read_result(Course.open(kit_root), d.name, fixture.ASSIGNMENT)
+            rec = grade.read_result(Course.open(kit_root), d.name, assignment)
             if rec:
                 kit_times.append(rec["duration"])
-        a, b = auto_scores(stock_root), auto_scores(kit_root)
+        a, b = auto_scores(stock_root, assignment), auto_scores(kit_root, assignment)
         diff = {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
         report = {
+            "assignment": assignment,
             "n": n,
             "cpus": os.cpu_count(),
             "stock_wall": stock_wall,
@@ -142,8 +250,14 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=int, default=30)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="garder les dossiers temporaires")
+    parser.add_argument(
+        "--assignment", default=DEFAULT_ASSIGNMENT,
+        help=f"module du kit (défaut {DEFAULT_ASSIGNMENT}) ou « fixture »",
+    )
+    parser.add_argument("--json", action="store_true", help="afficher aussi le rapport JSON")
     args = parser.parse_args(argv)
-    r = run(args.n, args.timeout, args.workers, args.keep)
+    r = run(args.n, args.timeout, args.workers, args.keep, args.assignment)
+    print(f"Devoir : {r['assignment']}")
     print(f"Copies : {r['n']} — processeurs : {r['cpus']}")
     print(f"nbgrader autograde : {r['stock_wall']:.1f} s au total, par copie p50 "
           f"{r['stock_p50']:.2f} s / p95 {r['stock_p95']:.2f} s")
@@ -152,6 +266,8 @@ def main(argv=None) -> int:
           f"(p95/p50 = {r['kit_p95'] / r['kit_p50']:.2f})")
     print(f"Accélération : {r['ratio']:.2f}× (objectif ≥ 2,5× sur 2 cœurs)")
     print("Notes identiques : " + ("oui" if r["identical"] else f"NON {r['differences']}"))
+    if args.json:
+        print(json.dumps(r, ensure_ascii=False))
     return 0
 
 
