@@ -37,7 +37,8 @@ check-env: $(STAMP)  ## print OK / MANQUANT for every package
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enabled)
-	$(BIN)/jupyter lab $(LAB_FLAGS) course/00-index.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/course/00-index.ipynb
 
 test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)
