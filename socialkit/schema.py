@@ -67,7 +67,9 @@ CATEGORIES: dict[str, list[str]] = {
     "source_type": ["citoyen", "media", "influenceur", "association", "elu"],
 }
 
-# name -> list of (column, kind, nullable)
+# name -> list of (column, kind, nullable). In ``publications``, reach, impressions, clicks,
+# comments and followers may be empty: real exports (X, Mastodon, Instagram) do not all carry them,
+# and the metrics leave such posts out of the sums rather than counting them as zero.
 TABLES: dict[str, list[tuple[str, str, bool]]] = {
     "institutions": [
         ("institution_id", "str", False),
@@ -105,13 +107,13 @@ TABLES: dict[str, list[tuple[str, str, bool]]] = {
         ("texte", "str", False),
         ("relaie_hors_ligne", "bool", False),
         ("sponsorise", "bool", False),
-        ("abonnes_au_moment", "int", False),
-        ("portee", "int", False),
-        ("impressions", "int", False),
+        ("abonnes_au_moment", "int", True),
+        ("portee", "int", True),
+        ("impressions", "int", True),
         ("reactions", "int", False),
-        ("commentaires", "int", False),
+        ("commentaires", "int", True),
         ("partages", "int", False),
-        ("clics", "int", False),
+        ("clics", "int", True),
     ],
     "commentaires": [
         ("commentaire_id", "str", False),
