@@ -249,3 +249,30 @@ def test_flat_folder_and_resubmission_is_regraded(graded, tmp_path):
     collect.collect(fixture.ASSIGNMENT, incoming, root, quiet=True)
     again = grade.grade(root, fixture.ASSIGNMENT, quiet=True, students=["zoe-martin"])
     assert again[("zoe-martin", fixture.ASSIGNMENT)]["auto_score"] == 4
+
+
+def test_durations_are_recorded(graded):
+    course = Course.open(graded["root"])
+    student = next(s for s, k in graded["students"].items() if k == "correct")
+    record = grade.read_result(course, student, fixture.ASSIGNMENT)
+    assert record["duration"] > 0 and record["wait"] >= 0
+
+
+def test_bench_class_built_from_a_kit_module():
+    from tools.grading import bench
+
+    assert bench.DEFAULT_ASSIGNMENT == "01-prise-en-main"
+    (name, (exercise, answers)), = bench.module_answers(bench.DEFAULT_ASSIGNMENT).items()
+    assert name == bench.DEFAULT_ASSIGNMENT and answers
+    ids = list(bench._answer_cells(exercise))
+    assert set(ids) == set(answers)
+    subs = {k: bench._answer_cells(bench.module_submission(exercise, answers, k))
+            for k in bench.KINDS}
+    for gid in ids:
+        assert "### BEGIN SOLUTION" not in subs["correct"][gid]
+        assert "NotImplementedError" not in subs["correct"][gid]
+        assert subs["blank"][gid] == bench._answer_cells(exercise)[gid]
+        assert subs["wrong"][gid] != subs["correct"][gid]
+        compile(subs["wrong"][gid], gid, "exec")
+    answered = [gid for gid in ids if subs["partial"][gid] == subs["correct"][gid]]
+    assert answered == ids[: (len(ids) + 1) // 2]

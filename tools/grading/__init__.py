@@ -10,3 +10,10 @@ One command per step (run from the course root, or pass ``--root``)::
 
 The gradebook stays nbgrader's (``gradebook.db``), so the formgrader keeps working.
 """
+
+import sys as _sys
+
+# jsonschema (imported by nbformat) builds a Lark grammar for the optional "iri" format
+# checker when rfc3987_syntax is installed: ~1 CPU-s at every start of a grading command.
+# nbformat never uses that format; without the module, jsonschema skips the checker.
+_sys.modules.setdefault("rfc3987_syntax", None)

@@ -102,7 +102,7 @@ def _wrong_source(correct: str) -> str:
     return (
         correct
         + f"\n{var} = (type({var})({var} + 1) if isinstance({var}, (int, float)) "
-        f"and not isinstance({var}, bool) else str({var})[::-1])\n{var}"
+        f"and not isinstance({var}, bool) else str({var}).swapcase())\n{var}"
     )
 
 
@@ -217,11 +217,13 @@ def run(
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         kit_wall = time.perf_counter() - t0
-        kit_times = []
+        kit_times, kit_waits = [], []
+        kit_course = Course.open(kit_root)
         for d in (kit_root / "autograded").iterdir():
-            rec = grade.read_result(Course.open(kit_root), d.name, assignment)
+            rec = grade.read_result(kit_course, d.name, assignment)
             if rec:
                 kit_times.append(rec["duration"])
+                kit_waits.append(rec.get("wait", 0.0))
         a, b = auto_scores(stock_root, assignment), auto_scores(kit_root, assignment)
         diff = {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
         report = {
@@ -235,6 +237,8 @@ def run(
             "stock_p95": pct(stock_times, 0.95),
             "kit_p50": pct(kit_times, 0.5),
             "kit_p95": pct(kit_times, 0.95),
+            "kit_wait_p50": pct(kit_waits, 0.5),
+            "kit_wait_p95": pct(kit_waits, 0.95),
             "identical": not diff and len(a) == len(b) > 0,
             "differences": {f"{k[0]}/{k[1]}": v for k, v in sorted(diff.items())},
         }
@@ -264,6 +268,8 @@ def main(argv=None) -> int:
     print(f"pipeline du kit    : {r['kit_wall']:.1f} s au total, par copie p50 "
           f"{r['kit_p50']:.2f} s / p95 {r['kit_p95']:.2f} s "
           f"(p95/p50 = {r['kit_p95'] / r['kit_p50']:.2f})")
+    print(f"  (par copie : exécution propre, du noyau prêt au notebook exécuté ; attente du "
+          f"noyau pré-démarré p50 {r['kit_wait_p50']:.2f} s / p95 {r['kit_wait_p95']:.2f} s)")
     print(f"Accélération : {r['ratio']:.2f}× (objectif ≥ 2,5× sur 2 cœurs)")
     print("Notes identiques : " + ("oui" if r["identical"] else f"NON {r['differences']}"))
     if args.json:

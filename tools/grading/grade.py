@@ -51,7 +51,8 @@ class Submission:
     notebooks: dict = field(default_factory=dict)  # name -> {"cells": {...}, "problem": ...}
     pending: set = field(default_factory=set)
     executed: dict = field(default_factory=dict)  # name -> executed NotebookNode
-    duration: float = 0.0
+    duration: float = 0.0  # own execution (kernel ready → executed notebook), all notebooks
+    wait: float = 0.0  # taking the pre-started kernel and connecting to it
 
     def flag(self, code: str, detail: str = "") -> None:
         if [code, detail] not in self.flags:
@@ -282,6 +283,7 @@ def write_autograded(course: Course, sub: Submission, masters: dict[str, Master]
         "flags": sub.flags,
         "notebooks": sub.notebooks,
         "duration": round(sub.duration, 3),
+        "wait": round(sub.wait, 3),
         "graded_at": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
     tmp = dest / (RESULT_FILE + ".tmp")
@@ -426,6 +428,7 @@ def grade(
         def handle_result(sub: Submission, name: str, masters: dict, result: dict) -> None:
             sub.pending.discard(name)
             sub.duration += result.get("duration", 0.0)
+            sub.wait += result.get("wait", 0.0)
             master = masters[name]
             if result.get("error") or not result.get("nb_json"):
                 sub.flag("erreur_interne", str(result.get("error"))[:200])
@@ -453,6 +456,7 @@ def grade(
             sub.notebooks[name] = {"cells": score_notebook(nb, result, master, sub)}
             sub.executed[name] = nb
 
+        todo = []
         for aid, student, masters in work:
             submitted = course.submitted_dir(student, aid)
             files = [p for p in submitted.rglob("*") if p.is_file()]
@@ -467,6 +471,13 @@ def grade(
                     if progress:
                         progress.step(f"{student} (déjà corrigée)")
                     continue
+            todo.append((aid, student, masters, submitted, files, digest))
+        # At most one job per notebook: the last `workers` jobs start no spare kernel (no
+        # worker will need one after them; it would only compete for the cores).
+        total_jobs = sum(len(t[2]) for t in todo)
+        submitted_jobs = 0
+        extra_files_by_aid: dict[str, list] = {}
+        for aid, student, masters, submitted, files, digest in todo:
             sub = Submission(student, aid, digest)
             expected = {f"{name}.ipynb" for name in masters} | {"timestamp.txt"}
             extras = sorted(
@@ -508,12 +519,17 @@ def grade(
                     continue
                 for code, det in flags:
                     sub.flag(code, det)
-                src_dir = course.source_dir(aid)
-                extra_files = [
-                    (str(p), p.relative_to(src_dir).as_posix())
-                    for p in src_dir.rglob("*")
-                    if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts
-                ]
+                if aid not in extra_files_by_aid:
+                    src_dir = course.source_dir(aid)
+                    extra_files_by_aid[aid] = [
+                        (str(p), p.relative_to(src_dir).as_posix())
+                        for p in src_dir.rglob("*")
+                        if p.is_file()
+                        and p.suffix != ".ipynb"
+                        and ".ipynb_checkpoints" not in p.parts
+                    ]
+                extra_files = extra_files_by_aid[aid]
+                submitted_jobs += 1
                 job = {
                     "key": (student, aid, name),
                     "nb_json": json.dumps(nb),
@@ -525,6 +541,7 @@ def grade(
                     "hidden": hidden,
                     "timeout": timeout,
                     "prestart": prestart,
+                    "prestart_next": submitted_jobs <= total_jobs - workers,
                     "kernel_name": nb.metadata.get("kernelspec", {}).get("name", "python3"),
                 }
                 sub.pending.add(name)

@@ -190,6 +190,9 @@ def kernel_env(workdir: str, datasets: str | None) -> dict[str, str]:
         "TMPDIR": workdir,
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "NUMEXPR_MAX_THREADS": "1",
+        "NUMEXPR_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
     if datasets:
