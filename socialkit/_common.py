@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from socialkit.errors import KitTypeError, KitValueError
 from socialkit.schema import TIMEZONE
 
 #: French label of each table of :func:`socialkit.load`, by its name.
@@ -56,33 +57,33 @@ def require_table(
     label = TABLE_LABELS.get(table, table)
     if isinstance(df, pd.Series):
         example = f", par exemple « {name} » et non « {name}['…'] »" if name else ""
-        raise (error or TypeError)(
+        raise (error or KitTypeError)(
             f"Un tableau (DataFrame) est attendu pour {label}, pas une seule colonne (Series) : "
             f"passez le tableau entier{example}."
         )
     if not isinstance(df, pd.DataFrame):
         loader = f' : passez le tableau chargé avec load("{name}")' if name else ""
-        raise (error or TypeError)(
+        raise (error or KitTypeError)(
             f"Un tableau pandas (DataFrame) est attendu pour {label}, "
             f"reçu {type(df).__name__}{loader}."
         )
     absent = [c for c in columns if c not in df.columns]
     if absent and missing is not None:
-        raise (error or ValueError)(missing.format(label=label, columns=", ".join(absent)))
+        raise (error or KitValueError)(missing.format(label=label, columns=", ".join(absent)))
     if len(absent) == 1:
-        raise (error or ValueError)(
+        raise (error or KitValueError)(
             f"La colonne « {absent[0]} » est absente du tableau : "
             f"vérifiez que vous passez bien {label}."
         )
     if absent:
         listed = ", ".join(f"« {c} »" for c in absent)
-        raise (error or ValueError)(
+        raise (error or KitValueError)(
             f"Les colonnes {listed} sont absentes du tableau : "
             f"vérifiez que vous passez bien {label}."
         )
     if not allow_empty and len(df) == 0:
         where = f"au {label[3:]}" if label.startswith("le ") else f"à {label}"
-        raise (error or ValueError)(
+        raise (error or KitValueError)(
             f"Le tableau est vide (0 ligne) : vérifiez le filtre appliqué {where}."
         )
 
@@ -92,7 +93,9 @@ def choice(value: Any, allowed: Iterable[str], name: str) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
         options = ", ".join(f"« {a} »" for a in allowed)
-        raise ValueError(f"Valeur inconnue pour {name} : « {value} ». Choix possibles : {options}.")
+        raise KitValueError(
+            f"Valeur inconnue pour {name} : « {value} ». Choix possibles : {options}."
+        )
     return value
 
 
@@ -107,7 +110,7 @@ def local_times(stamps: pd.Series) -> pd.Series:
         try:
             stamps = pd.to_datetime(stamps, format="ISO8601")
         except (TypeError, ValueError):
-            raise ValueError(
+            raise KitValueError(
                 f"La colonne « {stamps.name} » doit contenir des dates : "
                 "chargez le tableau avec socialkit.load(...) pour qu'elles soient reconnues."
             ) from None
@@ -116,7 +119,7 @@ def local_times(stamps: pd.Series) -> pd.Series:
     return stamps
 
 
-def local_timestamp(value: Any, name: str, error: type[Exception] = ValueError) -> pd.Timestamp:
+def local_timestamp(value: Any, name: str, error: type[Exception] = KitValueError) -> pd.Timestamp:
     """A date/time given by the user (str, date, Timestamp) as naive Brussels wall-clock time.
 
     ``name`` is the argument's name, used in the French ``error`` (``ValueError`` by

@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from socialkit.errors import FriendlyError
+
 __all__ = [
     "Incorrect",
     "check_type",
@@ -31,8 +33,10 @@ __all__ = [
 ]
 
 
-class Incorrect(AssertionError):
+class Incorrect(FriendlyError, AssertionError):
     """A wrong or missing answer; the message is meant for the trainee."""
+
+    title = "Réponse à revoir"
 
 
 # Exact types accepted for each expected kind. NumPy scalars are what pandas

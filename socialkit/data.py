@@ -15,13 +15,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from socialkit.errors import FriendlyError
 from socialkit.schema import CATEGORIES, TABLES, TIMEZONE
 
 __all__ = ["DataError", "load", "data_dir"]
 
 
-class DataError(Exception):
+class DataError(FriendlyError):
     """A sample table that cannot be loaded; the message is meant for the trainee."""
+
+    title = "Problème de données"
 
 
 _REGENERATE = "Pour retrouver les fichiers d'origine, lancez `make data` dans le dossier du kit."

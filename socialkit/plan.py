@@ -70,6 +70,7 @@ from icalendar import Calendar, Event
 
 from socialkit import funnel, metrics
 from socialkit._common import local_timestamp, require_table
+from socialkit.errors import FriendlyError
 from socialkit.schema import CATEGORIES, PLATFORMS, TIMEZONE
 
 __all__ = [
@@ -105,8 +106,10 @@ __all__ = [
 ]
 
 
-class PlanError(ValueError):
+class PlanError(FriendlyError, ValueError):
     """A calendar or indicator table that cannot be read; the message is for the trainee."""
+
+    title = "Plan à corriger"
 
 
 #: First day of the plan: the Monday after the sample data (which end on 31 August 2026).

@@ -103,3 +103,28 @@ def test_between_columns_and_true():
     check_true(np.bool_(True), "non")
     with pytest.raises(Incorrect, match="non"):
         check_true(AlwaysEqual(), "non")
+
+
+def test_a_failed_check_shows_one_french_line_in_a_real_kernel():
+    """In Jupyter, a failed check shows its message, not the frames inside socialkit."""
+    import re
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    source = (
+        "from socialkit.check import check_equal\n"
+        "check_equal(41, 42, 'reponse', hint='comptez encore')"
+    )
+    loading = "from socialkit import load\nload('tableau_inconnu')"
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source), nbformat.v4.new_code_cell(loading)]
+    )
+    NotebookClient(nb, kernel_name="python3", allow_errors=True, timeout=60).execute()
+    check_error, data_error = (cell.outputs[-1] for cell in nb.cells)
+    assert check_error["output_type"] == "error" and check_error["ename"] == "Incorrect"
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(check_error["traceback"]))
+    expected = "`reponse` n'a pas la valeur attendue. Piste : comptez encore"
+    assert shown == f"Réponse à revoir : {expected}"
+    assert data_error["ename"] == "DataError"
+    assert "check.py" not in shown and "Traceback" not in "\n".join(data_error["traceback"])

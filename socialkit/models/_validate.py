@@ -11,6 +11,8 @@ import math
 from numbers import Integral, Real
 from typing import Any
 
+from socialkit.errors import KitValueError
+
 
 def _fmt(x: float) -> str:
     """Short French rendering of a bound (comma decimal, no useless zeros)."""
@@ -34,17 +36,17 @@ def check_number(
     """Return ``value`` as float (or int) if it lies in the range, else raise ValueError."""
     kind = "un nombre entier" if integer else "un nombre"
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")
+        raise KitValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")
     if integer and not isinstance(value, Integral):
         if not float(value).is_integer():
-            raise ValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")
+            raise KitValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")
     v = float(value)
     too_low = v <= low if low_open else v < low
     too_high = v >= high if high_open else v > high
     if math.isnan(v) or too_low or too_high:
         left = "]" if low_open else "["
         right = "[" if high_open else "]"
-        raise ValueError(
+        raise KitValueError(
             f"« {name} » doit être compris entre {_fmt(low)} et {_fmt(high)} "
             f"(intervalle {left}{_fmt(low)} ; {_fmt(high)}{right}, valeur reçue : {value!r})."
         )
