@@ -9,6 +9,8 @@ Modules, one job each:
 - ``views``    thin ipywidgets views over the models
 - ``check``    type-strict answer checks with friendly French messages
 - ``style``    plot style shared by every notebook
+- ``errors``   trainee-facing exceptions, shown as one French line in Jupyter
+- ``imports``  convert real platform exports to the kit's tables
 
 Module helpers used by the lecture notebooks (one module per course module where a
 computation is specific to it): ``strategy`` (M2), ``cadence_analysis`` (M3),
