@@ -130,3 +130,18 @@ def test_guide_seed_table_points_to_real_sections():
         headings = "\n".join("".join(c["source"]) for c in cells)
         for number in re.findall(r"§ (\d+)", row.split("|")[3]):
             assert f"## {number}. " in headings, f"{path.name}: no section {number} ({row[:60]}…)"
+
+
+def test_exercise_freshness_check_sees_every_kind_of_difference(tmp_path):
+    """tools/exercises.py --check compares trees with this function: it must see changes."""
+    from exercises import differences
+
+    left, right = tmp_path / "a", tmp_path / "b"
+    for side in (left, right):
+        (side / "m").mkdir(parents=True)
+        (side / "m" / "same.ipynb").write_text("{}")
+    (left / "m" / "edited.ipynb").write_text('{"a": 1}')
+    (right / "m" / "edited.ipynb").write_text('{"a": 2}')
+    (left / "m" / "only_left.ipynb").write_text("{}")
+    (right / "m" / "only_right.csv").write_text("x")
+    assert differences(left, right) == ["m/edited.ipynb", "m/only_left.ipynb", "m/only_right.csv"]
