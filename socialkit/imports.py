@@ -681,12 +681,6 @@ _FILL_ADVICE = {
              "colonne (valeurs possibles : " + ", ".join(CATEGORIES["sujet"]) + ")",
     "format": "type de publication inconnu ; complétez la colonne (texte, photo, lien, video, "
               "carrousel)",
-    "abonnes_au_moment": "indiquez abonnes=<vos abonnés actuels> à l'import (approximation)",
-    "portee": "la plateforme ne mesure pas la portée ; les analyses du kit en ont besoin : "
-              "remplissez-la vous-même en connaissance de cause (par ex. avec les impressions) "
-              "ou gardez ces publications hors du kit",
-    "impressions": "la plateforme ne fournit pas d'impressions ; remplissez la colonne en "
-                   "connaissance de cause ou gardez ces publications hors du kit",
 }
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import matplotlib
 
+from socialkit.check import Incorrect
+
 matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +70,7 @@ class Assignment:
         return None
 
     def rejects(self, grade_id: str, **answers: Any) -> bool:
-        """True when the tests fail *through a check* (``Incorrect`` is an AssertionError).
+        """True when the tests fail *through a check* (``socialkit.check.Incorrect``).
 
         Any other exception means the test cell itself broke on that answer, which would
         hide whether the checks work; it is re-raised so the test shows it.
@@ -76,7 +78,7 @@ class Assignment:
         error = self._run(grade_id, answers)
         if error is None:
             return False
-        if isinstance(error, AssertionError):
+        if isinstance(error, Incorrect):
             return True
         raise AssertionError(f"{grade_id} crashed instead of rejecting: {error!r}") from error
 

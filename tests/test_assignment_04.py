@@ -11,20 +11,9 @@ import numpy as np
 from nbharness import Assignment
 
 from socialkit import interactions, metrics
-from socialkit.check import Incorrect
 from socialkit.models import buzz, moderation
 
-
-class Strict(Assignment):
-    """``rejects`` only counts a failure of the checks themselves (``Incorrect``)."""
-
-    def rejects(self, grade_id: str, **answers) -> bool:
-        error = self._run(grade_id, answers)
-        assert isinstance(error, Incorrect), f"{grade_id}: {error!r}"
-        return True
-
-
-A = Strict("04-interactions")
+A = Assignment("04-interactions")
 NS = A.namespace
 COM = NS["commentaires"]
 

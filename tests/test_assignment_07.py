@@ -10,22 +10,9 @@ import pytest
 from nbharness import Assignment
 
 from socialkit import funnel, metrics, strategy
-from socialkit.check import Incorrect
 from socialkit.models import community
 
-
-class Strict(Assignment):
-    """``rejects`` only counts a failure of the checks themselves (``Incorrect``), so a test
-    cell that crashes for another reason (NameError, AttributeError…) is not mistaken for
-    a rejection."""
-
-    def rejects(self, grade_id: str, **answers) -> bool:
-        error = self._run(grade_id, answers)
-        assert isinstance(error, Incorrect), f"{grade_id}: {error!r}"
-        return True
-
-
-A = Strict("07-amplificateurs")
+A = Assignment("07-amplificateurs")
 NS = A.namespace
 PUBLICATIONS = NS["publications"]
 COMMENTAIRES = NS["commentaires"]

@@ -193,8 +193,8 @@ def read_submission(path: Path) -> tuple[NotebookNode | None, str | None, str]:
     return nb, None, ""
 
 
-def _master_cell_node(mc: MasterCell) -> NotebookNode:  # noqa: D401
-    """A fresh cell for a missing master cell (instructor source for locked cells)."""
+def _nbgrader_meta(mc: MasterCell) -> dict:
+    """The cell's nbgrader metadata as the gradebook knows it."""
     meta = {
         "grade": mc.grade,
         "grade_id": mc.name,
@@ -207,6 +207,12 @@ def _master_cell_node(mc: MasterCell) -> NotebookNode:  # noqa: D401
         meta["points"] = mc.points
     if mc.checksum:
         meta["checksum"] = mc.checksum
+    return meta
+
+
+def _master_cell_node(mc: MasterCell) -> NotebookNode:  # noqa: D401
+    """A fresh cell for a missing master cell (instructor source for locked cells)."""
+    meta = _nbgrader_meta(mc)
     source = mc.source if mc.locked else mc.release_source
     if mc.cell_type == "code":
         cell = nbformat.v4.new_code_cell(source)
@@ -244,19 +250,7 @@ def sanitize(
             else:
                 cell.pop("outputs", None)
                 cell.pop("execution_count", None)
-        new_meta = {
-            "grade": mc.grade,
-            "grade_id": mc.name,
-            "locked": mc.locked,
-            "schema_version": 3,
-            "solution": mc.solution,
-            "task": mc.task,
-        }
-        if mc.points is not None:
-            new_meta["points"] = mc.points
-        if mc.checksum:
-            new_meta["checksum"] = mc.checksum
-        cell.metadata["nbgrader"] = from_dict(new_meta)
+        cell.metadata["nbgrader"] = from_dict(_nbgrader_meta(mc))
         if mc.locked and norm_source(cell.source) != norm_source(mc.release_source):
             code = "test_modifie" if mc.grade else "cellule_restauree"
             flags.append((code, mc.name))
