@@ -12,7 +12,7 @@ JOBS ?= 2
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback
+        feedback format
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -43,8 +43,13 @@ lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enab
 test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)
 
-lint: $(STAMP)  ## ruff on every Python source
+lint: $(STAMP)  ## ruff lint and format check on every Python source
 	$(BIN)/ruff check socialkit tools tests nbgrader_config.py
+	$(BIN)/ruff format --check socialkit tools tests nbgrader_config.py
+
+format: $(STAMP)  ## apply ruff's formatter and safe lint fixes
+	$(BIN)/ruff format socialkit tools tests nbgrader_config.py
+	$(BIN)/ruff check --fix socialkit tools tests nbgrader_config.py
 
 data: $(STAMP)  ## regenerate datasets/ from tools/make_data.py
 	$(BIN)/python tools/make_data.py

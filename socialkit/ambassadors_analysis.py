@@ -40,8 +40,14 @@ __all__ = [
 INSTITUTION = "institutionnel"
 PEOPLE = "ambassadeur"
 
-_ACCOUNT_COLUMNS = ["compte_id", "institution_id", "type_compte", "role", "plateforme",
-                    "statut_declare"]
+_ACCOUNT_COLUMNS = [
+    "compte_id",
+    "institution_id",
+    "type_compte",
+    "role",
+    "plateforme",
+    "statut_declare",
+]
 
 
 def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
@@ -52,8 +58,9 @@ def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
     an institutional page the institution does not reference (impostor, unofficial page).
     Posts whose account is missing from ``accounts`` are dropped.
     """
-    require_table(posts, ["compte_id", "portee", "reactions", "commentaires", "partages"],
-                  "publications")
+    require_table(
+        posts, ["compte_id", "portee", "reactions", "commentaires", "partages"], "publications"
+    )
     require_table(accounts, _ACCOUNT_COLUMNS, "comptes")
     out = posts.drop(columns=[c for c in _ACCOUNT_COLUMNS[1:] if c in posts.columns]).copy()
     out["engagements"] = metrics.engagements(posts).astype("float64")
@@ -64,7 +71,8 @@ def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
         out[column] = out[column].astype(str)
     unreferenced = out["statut_declare"].astype(str) == "non_reference"
     out["groupe"] = np.where(
-        out["type_compte"] == PEOPLE, "personnes",
+        out["type_compte"] == PEOPLE,
+        "personnes",
         np.where(unreferenced, "non_reference", "institution"),
     )
     return out
@@ -107,8 +115,17 @@ def account_table(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
     table["publications"] = table["publications"].astype("int64")
     table = table.rename(columns={"portee": "portee_totale"})
     table["portee_moyenne"] = table["portee_totale"] / table["publications"]
-    columns = ["institution_id", "type_compte", "groupe", "role", "plateforme", "publications",
-               "portee_totale", "portee_moyenne", "taux_engagement"]
+    columns = [
+        "institution_id",
+        "type_compte",
+        "groupe",
+        "role",
+        "plateforme",
+        "publications",
+        "portee_totale",
+        "portee_moyenne",
+        "taux_engagement",
+    ]
     return table[columns]
 
 
@@ -154,9 +171,15 @@ def compare_by_institution(
                 count > 0, table[f"portee_{side}"] / count, np.nan
             )
     columns = [
-        "publications_institution", "publications_personnes", "portee_institution",
-        "portee_personnes", "part_personnes", "taux_engagement_institution",
-        "taux_engagement_personnes", "portee_moyenne_institution", "portee_moyenne_personnes",
+        "publications_institution",
+        "publications_personnes",
+        "portee_institution",
+        "portee_personnes",
+        "part_personnes",
+        "taux_engagement_institution",
+        "taux_engagement_personnes",
+        "portee_moyenne_institution",
+        "portee_moyenne_personnes",
     ]
     table = table[columns]
     if institutions is not None:
@@ -211,9 +234,15 @@ def compare_by_topic(
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = table["taux_engagement_personnes"] / table["taux_engagement_institution"]
     table["rapport"] = ratio.where(enough)
-    columns = ["publications_institution", "publications_personnes",
-               "taux_engagement_institution", "taux_engagement_personnes", "rapport"]
-    table = table[columns].sort_values("rapport", ascending=False, na_position="last",
-                                       kind="stable")
+    columns = [
+        "publications_institution",
+        "publications_personnes",
+        "taux_engagement_institution",
+        "taux_engagement_personnes",
+        "rapport",
+    ]
+    table = table[columns].sort_values(
+        "rapport", ascending=False, na_position="last", kind="stable"
+    )
     table.index.name = "sujet"
     return table

@@ -65,23 +65,47 @@ POINTS: dict[str, int] = {
 
 #: check → (French criterion, checklist line of domain.md §2.4, short label of a failure)
 CRITERIA: dict[str, tuple[str, str, str]] = {
-    "actif": ("Activité : dernière publication il y a moins de N jours", "§2.4 l. 3",
-              "comptes dormants"),
-    "regulier": ("Régularité : aucun silence de plus de S jours sur l'année", "§2.4 l. 3",
-                 "silences trop longs"),
-    "taux_reponse_ok": ("Réactivité : taux de réponse d'au moins R %", "§2.4 l. 8",
-                        "questions sans réponse"),
-    "delai_ok": ("Réactivité : délai médian de première réponse d'au plus H heures",
-                 "§2.4 l. 8", "réponses trop lentes"),
-    "deux_admins": ("Propriété : au moins deux administrateurs connus", "§2.4 l. 4",
-                    "administrateur unique ou inconnu"),
-    "sans_profil_perso": ("Propriété : aucun administrateur via un profil personnel",
-                          "§2.4 l. 4", "profils personnels"),
-    "double_auth": ("Sécurité : double authentification activée", "§2.4 l. 5",
-                    "double authentification absente"),
+    "actif": (
+        "Activité : dernière publication il y a moins de N jours",
+        "§2.4 l. 3",
+        "comptes dormants",
+    ),
+    "regulier": (
+        "Régularité : aucun silence de plus de S jours sur l'année",
+        "§2.4 l. 3",
+        "silences trop longs",
+    ),
+    "taux_reponse_ok": (
+        "Réactivité : taux de réponse d'au moins R %",
+        "§2.4 l. 8",
+        "questions sans réponse",
+    ),
+    "delai_ok": (
+        "Réactivité : délai médian de première réponse d'au plus H heures",
+        "§2.4 l. 8",
+        "réponses trop lentes",
+    ),
+    "deux_admins": (
+        "Propriété : au moins deux administrateurs connus",
+        "§2.4 l. 4",
+        "administrateur unique ou inconnu",
+    ),
+    "sans_profil_perso": (
+        "Propriété : aucun administrateur via un profil personnel",
+        "§2.4 l. 4",
+        "profils personnels",
+    ),
+    "double_auth": (
+        "Sécurité : double authentification activée",
+        "§2.4 l. 5",
+        "double authentification absente",
+    ),
     "charte": ("Charte de modération publiée", "§2.4 l. 6", "pas de charte de modération"),
-    "sur_site_web": ("Compte référencé sur le site de l'institution", "§2.4 l. 2",
-                     "comptes absents du site web"),
+    "sur_site_web": (
+        "Compte référencé sur le site de l'institution",
+        "§2.4 l. 2",
+        "comptes absents du site web",
+    ),
 }
 
 GREEN_FROM = 70.0
@@ -89,11 +113,26 @@ ORANGE_FROM = 40.0
 
 _DAY = pd.Timedelta(days=1)
 _FACT_COLUMNS = [
-    "institution_id", "plateforme", "identifiant", "nom_affiche", "officiel", "statut_declare",
-    "nb_publications", "derniere_publication", "jours_sans_publication",
-    "plus_long_silence_jours", "nb_a_repondre", "nb_repondus", "taux_reponse",
-    "delai_median_h", "nb_admins", "admins_profils_personnels", "double_authentification",
-    "charte_moderation", "reference_site_web", "compte_secondaire",
+    "institution_id",
+    "plateforme",
+    "identifiant",
+    "nom_affiche",
+    "officiel",
+    "statut_declare",
+    "nb_publications",
+    "derniere_publication",
+    "jours_sans_publication",
+    "plus_long_silence_jours",
+    "nb_a_repondre",
+    "nb_repondus",
+    "taux_reponse",
+    "delai_median_h",
+    "nb_admins",
+    "admins_profils_personnels",
+    "double_authentification",
+    "charte_moderation",
+    "reference_site_web",
+    "compte_secondaire",
 ]
 #: Message for absent columns (``_common.require_table``; the audit lists all of them at once).
 _MISSING = (
@@ -145,13 +184,29 @@ def account_facts(
       pair except the one with the most recent post (the « principal » account) — a
       secondary account that is dormant is a duplicate to close or merge.
     """
-    require_table(comptes, ["compte_id", "institution_id", "plateforme", "officiel", "nb_admins",
-                            "admins_profils_personnels", "double_authentification",
-                            "charte_moderation", "reference_site_web"], "comptes",
-                  missing=_MISSING)
+    require_table(
+        comptes,
+        [
+            "compte_id",
+            "institution_id",
+            "plateforme",
+            "officiel",
+            "nb_admins",
+            "admins_profils_personnels",
+            "double_authentification",
+            "charte_moderation",
+            "reference_site_web",
+        ],
+        "comptes",
+        missing=_MISSING,
+    )
     require_table(publications, ["compte_id", "publie_le"], "publications", missing=_MISSING)
-    require_table(commentaires, ["compte_id", "cree_le", "necessite_reponse", "repondu_le"],
-                  "commentaires", missing=_MISSING)
+    require_table(
+        commentaires,
+        ["compte_id", "cree_le", "necessite_reponse", "repondu_le"],
+        "commentaires",
+        missing=_MISSING,
+    )
     t1 = local_timestamp(end, "end")
     t0 = local_timestamp(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
     if t0 >= t1:
@@ -191,32 +246,48 @@ def account_facts(
 
     # -- responsiveness (metrics.response_rate / first_response_times) ------------------
     created_c = local_times(commentaires["cree_le"])
-    in_scope = ((created_c >= t0) & (created_c <= t1) & commentaires["compte_id"].isin(ids))
+    in_scope = (created_c >= t0) & (created_c <= t1) & commentaires["compte_id"].isin(ids)
     comments = commentaires.loc[in_scope.to_numpy()]
     needed = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
     answered = needed & comments["repondu_le"].notna().to_numpy()
     owner = comments["compte_id"].to_numpy()
-    facts["nb_a_repondre"] = pd.Series(needed, index=owner).groupby(level=0).sum().reindex(
-        ids, fill_value=0).astype("int64")
-    facts["nb_repondus"] = pd.Series(answered, index=owner).groupby(level=0).sum().reindex(
-        ids, fill_value=0).astype("int64")
+    facts["nb_a_repondre"] = (
+        pd.Series(needed, index=owner)
+        .groupby(level=0)
+        .sum()
+        .reindex(ids, fill_value=0)
+        .astype("int64")
+    )
+    facts["nb_repondus"] = (
+        pd.Series(answered, index=owner)
+        .groupby(level=0)
+        .sum()
+        .reindex(ids, fill_value=0)
+        .astype("int64")
+    )
     facts["taux_reponse"] = (
         facts["nb_repondus"] / facts["nb_a_repondre"].where(facts["nb_a_repondre"] > 0) * 100
     )
     delays = metrics.first_response_times(comments)
-    facts["delai_median_h"] = delays.groupby(comments.loc[delays.index, "compte_id"].to_numpy()
-                                             ).median().reindex(ids)
+    facts["delai_median_h"] = (
+        delays.groupby(comments.loc[delays.index, "compte_id"].to_numpy()).median().reindex(ids)
+    )
 
     # -- governance ---------------------------------------------------------------------
     facts["nb_admins"] = accounts["nb_admins"].astype("Int64")
-    for col in ["admins_profils_personnels", "double_authentification", "charte_moderation",
-                "reference_site_web"]:
+    for col in [
+        "admins_profils_personnels",
+        "double_authentification",
+        "charte_moderation",
+        "reference_site_web",
+    ]:
         facts[col] = accounts[col].astype("boolean").fillna(False).astype(bool)
 
     # -- duplicates: secondary official accounts on the same platform ------------------
     order = facts.assign(_last=last, _id=facts.index)
-    order = order[order["officiel"]].sort_values(["_last", "_id"], ascending=[False, True],
-                                                 na_position="last")
+    order = order[order["officiel"]].sort_values(
+        ["_last", "_id"], ascending=[False, True], na_position="last"
+    )
     principal = order.groupby(["institution_id", "plateforme"], sort=False).head(1).index
     facts["compte_secondaire"] = facts["officiel"] & ~facts.index.isin(principal)
     facts.index.name = "compte_id"
@@ -288,10 +359,16 @@ def apply_thresholds(
     total = sum(POINTS[k] for k in POINTS if in_force[k])
     earned = sum(checks[k] * float(POINTS[k]) for k in POINTS if in_force[k])
     failed = sum((~checks[k]).astype("int64") for k in POINTS)
-    figures = {"quiet": quiet, "silence": silence, "rate": rate, "median": median,
-               "admins": admins, "official": official, "doublon": doublon}
-    thresholds = (dormant_days, min_response_rate, max_median_hours, max_silence_days,
-                  min_admins)
+    figures = {
+        "quiet": quiet,
+        "silence": silence,
+        "rate": rate,
+        "median": median,
+        "admins": admins,
+        "official": official,
+        "doublon": doublon,
+    }
+    thresholds = (dormant_days, min_response_rate, max_median_hours, max_silence_days, min_admins)
     return facts.assign(
         **checks,
         dormant=dormant,
@@ -307,8 +384,15 @@ def _num(x: float, decimals: int = 0) -> str:
     return f"{x:.{decimals}f}".replace(".", ",")
 
 
-def _reasons(checks: dict[str, np.ndarray], fig: dict[str, np.ndarray], dormant_days: float,
-             min_rate: float, max_hours: float, max_silence: float, min_admins: int) -> list[str]:
+def _reasons(
+    checks: dict[str, np.ndarray],
+    fig: dict[str, np.ndarray],
+    dormant_days: float,
+    min_rate: float,
+    max_hours: float,
+    max_silence: float,
+    min_admins: int,
+) -> list[str]:
     """One French sentence per account listing its failed checks, with figures."""
     reasons = []
     for i in range(len(fig["quiet"])):
@@ -320,7 +404,8 @@ def _reasons(checks: dict[str, np.ndarray], fig: dict[str, np.ndarray], dormant_
         if not checks["actif"][i]:
             quiet = fig["quiet"][i]
             items.append(
-                "dormant : aucune publication sur la période" if np.isnan(quiet)
+                "dormant : aucune publication sur la période"
+                if np.isnan(quiet)
                 else f"dormant : dernière publication il y a {_num(quiet)} jours "
                 f"(> {_num(dormant_days)})"
             )
@@ -331,13 +416,15 @@ def _reasons(checks: dict[str, np.ndarray], fig: dict[str, np.ndarray], dormant_
         if not checks["delai_ok"][i]:
             median = fig["median"][i]
             items.append(
-                "aucune réponse aux questions" if np.isnan(median)
+                "aucune réponse aux questions"
+                if np.isnan(median)
                 else f"délai médian {_num(median, 1)} h (> {_num(max_hours)} h)"
             )
         if not checks["deux_admins"][i]:
             n = fig["admins"][i]
             items.append(
-                "nombre d'administrateurs inconnu" if np.isnan(n)
+                "nombre d'administrateurs inconnu"
+                if np.isnan(n)
                 else f"{n:.0f} administrateur(s) (< {min_admins})"
             )
         if not checks["sans_profil_perso"][i]:
@@ -373,12 +460,18 @@ def audit_accounts(
     One row per account (index ``compte_id``) with the raw figures, one boolean column per
     check, ``dormant``, ``doublon``, ``score`` (/100), ``nb_echecs`` and ``raisons``.
     """
-    facts = account_facts(comptes, publications, commentaires, end, start=start,
-                          institutional_only=institutional_only)
+    facts = account_facts(
+        comptes, publications, commentaires, end, start=start, institutional_only=institutional_only
+    )
     return apply_thresholds(
-        facts, dormant_days=dormant_days, min_response_rate=min_response_rate,
-        max_median_hours=max_median_hours, max_silence_days=max_silence_days,
-        min_admins=min_admins, require_2fa=require_2fa, require_charter=require_charter,
+        facts,
+        dormant_days=dormant_days,
+        min_response_rate=min_response_rate,
+        max_median_hours=max_median_hours,
+        max_silence_days=max_silence_days,
+        min_admins=min_admins,
+        require_2fa=require_2fa,
+        require_charter=require_charter,
         require_website=require_website,
     )
 
@@ -407,9 +500,21 @@ def scorecard(
     Institutions of ``institutions`` without any audited account get score 0 and the verdict
     « absente des réseaux ».
     """
-    require_table(audit_df, ["institution_id", "officiel", "score", "dormant", "doublon",
-                             "nb_a_repondre", "nb_repondus", *POINTS], "le tableau d'audit",
-                  missing=_MISSING)
+    require_table(
+        audit_df,
+        [
+            "institution_id",
+            "officiel",
+            "score",
+            "dormant",
+            "doublon",
+            "nb_a_repondre",
+            "nb_repondus",
+            *POINTS,
+        ],
+        "le tableau d'audit",
+        missing=_MISSING,
+    )
     require_table(institutions, ["institution_id", "nom"], "institutions", missing=_MISSING)
     penalty = check_number("impostor_penalty", impostor_penalty, 0, 100)
     known = pd.Index(institutions["institution_id"].astype(str).unique())
@@ -421,8 +526,9 @@ def scorecard(
     c_off = code[official]
 
     def total(values: Any, rows: np.ndarray = official) -> np.ndarray:
-        return np.bincount(code[rows], weights=np.asarray(values, dtype=float)[rows],
-                           minlength=size)
+        return np.bincount(
+            code[rows], weights=np.asarray(values, dtype=float)[rows], minlength=size
+        )
 
     n_accounts = np.bincount(c_off, minlength=size)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -446,8 +552,11 @@ def scorecard(
             continue
         worst = int(lost[:, j].argmax())
         key = keys[worst] if lost[worst, j] > 0 else None
-        focus = (f"{CRITERIA[key][2]} ({int(counts[worst, j])}/{int(n_accounts[j])} comptes)"
-                 if key else "")
+        focus = (
+            f"{CRITERIA[key][2]} ({int(counts[worst, j])}/{int(n_accounts[j])} comptes)"
+            if key
+            else ""
+        )
         if colour[j] == "vert":
             text = "Présence solide" + (f" ; à surveiller : {focus}." if key else ".")
         elif colour[j] == "orange":
@@ -459,17 +568,19 @@ def scorecard(
         verdicts.append(text)
     names = institutions.drop_duplicates("institution_id").set_index("institution_id")["nom"]
     names.index = names.index.astype(str)
-    card = pd.DataFrame({
-        "institution_id": ids.to_numpy(dtype=object),
-        "nom": names.reindex(ids).fillna("").astype(str).to_numpy(dtype=object),
-        "nb_comptes": n_accounts.astype("int64"),
-        "nb_dormants": np.rint(total(audit_df["dormant"])).astype("int64"),
-        "nb_doublons": np.rint(total(audit_df["doublon"])).astype("int64"),
-        "nb_usurpateurs": impostors.astype("int64"),
-        "taux_reponse": rate,
-        "score": score,
-        "couleur": colour.astype(object),
-        "verdict": verdicts,
-    })
+    card = pd.DataFrame(
+        {
+            "institution_id": ids.to_numpy(dtype=object),
+            "nom": names.reindex(ids).fillna("").astype(str).to_numpy(dtype=object),
+            "nb_comptes": n_accounts.astype("int64"),
+            "nb_dormants": np.rint(total(audit_df["dormant"])).astype("int64"),
+            "nb_doublons": np.rint(total(audit_df["doublon"])).astype("int64"),
+            "nb_usurpateurs": impostors.astype("int64"),
+            "taux_reponse": rate,
+            "score": score,
+            "couleur": colour.astype(object),
+            "verdict": verdicts,
+        }
+    )
     order = np.lexsort((card["institution_id"].to_numpy(dtype=str), -score))
     return card.iloc[order].reset_index(drop=True)

@@ -187,9 +187,7 @@ def engagement_by(
     return result.astype("float64").rename("taux_engagement")
 
 
-def weekly_posts(
-    posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
-) -> pd.DataFrame:
+def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None) -> pd.DataFrame:
     """Posts per calendar week (rows: the Monday of each week) and account (columns).
 
     Weeks start on Monday (Belgian calendar); every week between ``start`` and ``end`` is
@@ -248,6 +246,12 @@ def plot_grid(
     if decimals is not None:
         for (row, col), value in np.ndenumerate(grid.to_numpy(dtype="float64")):
             if not np.isnan(value):
-                ax.text(col, row, f"{value:.{decimals}f}".replace(".", ","), ha="center",
-                        va="center", fontsize=8)
+                ax.text(
+                    col,
+                    row,
+                    f"{value:.{decimals}f}".replace(".", ","),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                )
     return ax

@@ -66,14 +66,17 @@ _KIT_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 # English names: domain.md §3.1–3.2. French names: Business Suite in French (to be checked
 # against a real French export; add any variant here).
 _META = {
-    "publication_id": ["post id", "identifiant de la publication", "id de la publication",
-                       "id de publication"],
+    "publication_id": [
+        "post id",
+        "identifiant de la publication",
+        "id de la publication",
+        "id de publication",
+    ],
     "publie_le": ["publish time", "heure de publication", "date de publication"],
     "description": ["description"],
     "title": ["title", "titre"],
     "post_type": ["post type", "type de publication"],
-    "funded": ["funded content status", "statut du contenu financé",
-               "statut de contenu financé"],
+    "funded": ["funded content status", "statut du contenu financé", "statut de contenu financé"],
     "portee": ["reach", "couverture", "portée"],
     "impressions": ["impressions"],
     "views": ["views", "vues"],
@@ -101,11 +104,21 @@ _X = {
     "partages": ["reposts"],
     "clics": ["url clicks"],
 }
-_X_REQUIRED = {"publication_id": "Post id", "date": "Date", "impressions": "Impressions",
-               "reactions": "Likes", "commentaires": "Replies", "partages": "Reposts"}
+_X_REQUIRED = {
+    "publication_id": "Post id",
+    "date": "Date",
+    "impressions": "Impressions",
+    "reactions": "Likes",
+    "commentaires": "Replies",
+    "partages": "Reposts",
+}
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _SNOWFLAKE_EPOCH_MS = 1288834974657
 _PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
@@ -126,7 +139,7 @@ def _check_account(compte_id) -> str:
     if not isinstance(compte_id, str) or not compte_id.strip():
         raise DataError(
             f"compte_id doit être un texte non vide (l'identifiant que vous donnez à ce compte, "
-            f"par ex. \"C001\" ou \"Page Facebook\"), reçu {compte_id!r}."
+            f'par ex. "C001" ou "Page Facebook"), reçu {compte_id!r}.'
         )
     return compte_id.strip()
 
@@ -154,30 +167,45 @@ def _read_text(path) -> tuple[Path, str]:
     """The text of a CSV export, or a French DataError for every kind of wrong file."""
     path = Path(path)
     if not path.exists():
-        raise _fail(path, "ce fichier est introuvable.",
-                    "Vérifiez le nom et le dossier (copiez le chemin depuis l'explorateur).")
+        raise _fail(
+            path,
+            "ce fichier est introuvable.",
+            "Vérifiez le nom et le dossier (copiez le chemin depuis l'explorateur).",
+        )
     if path.is_dir():
         raise _fail(path, "c'est un dossier, pas un fichier d'export.")
     raw = path.read_bytes()
     if not raw.strip():
         raise _fail(path, "le fichier est vide.", "Téléchargez à nouveau l'export.")
     if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise _fail(path, "c'est un classeur Excel, pas un fichier CSV.",
-                    "Téléchargez l'export au format CSV (ou, dans Excel : Fichier > "
-                    "Enregistrer sous > CSV UTF-8).")
+        raise _fail(
+            path,
+            "c'est un classeur Excel, pas un fichier CSV.",
+            "Téléchargez l'export au format CSV (ou, dans Excel : Fichier > "
+            "Enregistrer sous > CSV UTF-8).",
+        )
     if raw[:5] == b"%PDF-":
-        raise _fail(path, "c'est un PDF, pas un fichier CSV.",
-                    "Choisissez l'export au format CSV sur la plateforme.")
+        raise _fail(
+            path,
+            "c'est un PDF, pas un fichier CSV.",
+            "Choisissez l'export au format CSV sur la plateforme.",
+        )
     if raw.lstrip()[:1] in (b"{", b"["):
-        raise _fail(path, "c'est un fichier JSON, pas un fichier CSV.",
-                    "Pour une archive Mastodon, utilisez from_mastodon.")
+        raise _fail(
+            path,
+            "c'est un fichier JSON, pas un fichier CSV.",
+            "Pour une archive Mastodon, utilisez from_mastodon.",
+        )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return path, raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _fail(path, "encodage du texte non reconnu.",  # pragma: no cover - cp1252 is lenient
-                "Réenregistrez-le en « CSV UTF-8 ».")
+    raise _fail(
+        path,
+        "encodage du texte non reconnu.",  # pragma: no cover - cp1252 is lenient
+        "Réenregistrez-le en « CSV UTF-8 ».",
+    )
 
 
 def _read_csv(path, aliases: dict[str, list[str]]) -> tuple[Path, pd.DataFrame, dict, str]:
@@ -186,12 +214,21 @@ def _read_csv(path, aliases: dict[str, list[str]]) -> tuple[Path, pd.DataFrame, 
     first = text.lstrip("\ufeff").splitlines()[0]
     sep = max([",", ";", "\t"], key=lambda s: len(next(csv.reader([first], delimiter=s))))
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            na_values=[""], skipinitialspace=True)
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skipinitialspace=True,
+        )
     except (pd.errors.ParserError, ValueError) as exc:
         line = str(exc).splitlines()[0]
-        raise _fail(path, f"une ligne n'a pas le bon nombre de champs ({line}).",
-                    "Téléchargez à nouveau l'export sans l'ouvrir dans un tableur.") from None
+        raise _fail(
+            path,
+            f"une ligne n'a pas le bon nombre de champs ({line}).",
+            "Téléchargez à nouveau l'export sans l'ouvrir dans un tableur.",
+        ) from None
     by_norm = {_norm(c): c for c in frame.columns}
     found = {}
     for key, names in aliases.items():
@@ -200,13 +237,17 @@ def _read_csv(path, aliases: dict[str, list[str]]) -> tuple[Path, pd.DataFrame, 
                 found[key] = by_norm[name]
                 break
     if frame.empty:
-        raise _fail(path, "le fichier ne contient que l'en-tête, aucune publication.",
-                    "Choisissez une période qui contient des publications et exportez à nouveau.")
+        raise _fail(
+            path,
+            "le fichier ne contient que l'en-tête, aucune publication.",
+            "Choisissez une période qui contient des publications et exportez à nouveau.",
+        )
     return path, frame, found, sep
 
 
-def _require(path: Path, found: dict, required: dict[str, str], frame: pd.DataFrame,
-             expected: str) -> None:
+def _require(
+    path: Path, found: dict, required: dict[str, str], frame: pd.DataFrame, expected: str
+) -> None:
     missing = [shown for key, shown in required.items() if key not in found]
     if not missing:
         return
@@ -214,7 +255,7 @@ def _require(path: Path, found: dict, required: dict[str, str], frame: pd.DataFr
     if {"post id", "date", "post text"} <= headers:
         hint = "C'est un export X : utilisez from_x."
     elif {"publication_id", "compte_id", "publie_le"} <= headers:
-        hint = "C'est déjà un fichier au format du kit : chargez-le avec load(\"publications\", …)."
+        hint = 'C\'est déjà un fichier au format du kit : chargez-le avec load("publications", …).'
     elif {"post id", "publish time"} <= headers:
         hint = "C'est un export Meta Business Suite : utilisez from_meta."
     else:
@@ -231,8 +272,11 @@ def _ids(path: Path, col: pd.Series, header: str) -> pd.Series:
     ids = col.str.strip()
     if ids.isna().any():
         row = _line(ids.index[ids.isna()][0])
-        raise _fail(path, f"identifiant vide dans la colonne « {header} » (ligne {row}).",
-                    "Téléchargez à nouveau l'export.")
+        raise _fail(
+            path,
+            f"identifiant vide dans la colonne « {header} » (ligne {row}).",
+            "Téléchargez à nouveau l'export.",
+        )
     mangled = ids.str.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")
     if mangled.any():
         bad = ids[mangled]
@@ -273,8 +317,9 @@ def _counts(path: Path, col: pd.Series, header: str) -> pd.Series:
 
 def _localise(naive: pd.Series) -> pd.Series:
     """Naive Brussels wall-clock times → tz-aware (autumn's doubled hour read as summer time)."""
-    return naive.dt.tz_localize(TIMEZONE, ambiguous=np.ones(len(naive), dtype=bool),
-                                nonexistent="shift_forward")
+    return naive.dt.tz_localize(
+        TIMEZONE, ambiguous=np.ones(len(naive), dtype=bool), nonexistent="shift_forward"
+    )
 
 
 def _meta_times(path: Path, col: pd.Series, header: str, month_first: bool) -> pd.Series:
@@ -284,8 +329,11 @@ def _meta_times(path: Path, col: pd.Series, header: str, month_first: bool) -> p
     )
     a, b = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
     if (a > 12).any() and (b > 12).any():
-        raise _fail(path, f"dates mélangées (jour/mois et mois/jour) dans « {header} ».",
-                    "Téléchargez à nouveau l'export sans l'ouvrir dans un tableur.")
+        raise _fail(
+            path,
+            f"dates mélangées (jour/mois et mois/jour) dans « {header} ».",
+            "Téléchargez à nouveau l'export sans l'ouvrir dans un tableur.",
+        )
     if (a > 12).any():
         month_first = False
     elif (b > 12).any():
@@ -294,10 +342,15 @@ def _meta_times(path: Path, col: pd.Series, header: str, month_first: bool) -> p
     pm = parts[5].str.lower()
     hour = hour.where(pm.isna(), hour % 12 + (pm == "pm") * 12)
     stamps = pd.to_datetime(
-        pd.DataFrame({"year": pd.to_numeric(parts[2]),
-                      "month": b if not month_first else a,
-                      "day": a if not month_first else b,
-                      "hour": hour, "minute": pd.to_numeric(parts[4])}),
+        pd.DataFrame(
+            {
+                "year": pd.to_numeric(parts[2]),
+                "month": b if not month_first else a,
+                "day": a if not month_first else b,
+                "hour": hour,
+                "minute": pd.to_numeric(parts[4]),
+            }
+        ),
         errors="coerce",
     )
     iso = pd.to_datetime(text.where(stamps.isna()), format="ISO8601", errors="coerce", utc=True)
@@ -368,12 +421,15 @@ def _warn_missing(path: Path, frame: pd.DataFrame, why: dict[str, str]) -> None:
     empty = [c for c in COLUMNS if frame[c].isna().all() and c in why]
     if empty:
         details = " ; ".join(f"{c} : {why[c]}" for c in empty)
-        warnings.warn(f"« {Path(path).name} » : colonnes laissées vides — {details}.",
-                      UserWarning, stacklevel=3)
+        warnings.warn(
+            f"« {Path(path).name} » : colonnes laissées vides — {details}.",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 _WHY_COMMON = {
-    "sujet": "aucun export ne le contient (indiquez sujet=\"…\" ou complétez la colonne)",
+    "sujet": 'aucun export ne le contient (indiquez sujet="…" ou complétez la colonne)',
     "abonnes_au_moment": "aucun export de publications ne le contient (indiquez abonnes=…)",
 }
 
@@ -381,8 +437,9 @@ _WHY_COMMON = {
 # ---------------------------------------------------------------------------- importers
 
 
-def from_meta(path, compte_id: str, *, sujet: str | None = None,
-              abonnes: int | None = None) -> pd.DataFrame:
+def from_meta(
+    path, compte_id: str, *, sujet: str | None = None, abonnes: int | None = None
+) -> pd.DataFrame:
     """Read a Meta Business Suite « Publications » export (Facebook Page or Instagram, CSV).
 
     ``path`` is the CSV downloaded from Business Suite (Insights > Contenu > Exporter), one row
@@ -406,16 +463,25 @@ def from_meta(path, compte_id: str, *, sujet: str | None = None,
     compte_id = _check_account(compte_id)
     sujet, abonnes = _check_subject(sujet), _check_followers(abonnes)
     path, raw, found, sep = _read_csv(path, _META)
-    _require(path, found, _META_REQUIRED, raw,
-             "l'export « Publications » de Meta Business Suite (Facebook ou Instagram)")
+    _require(
+        path,
+        found,
+        _META_REQUIRED,
+        raw,
+        "l'export « Publications » de Meta Business Suite (Facebook ou Instagram)",
+    )
     english = _norm(found["publie_le"]) == "publish time"
     col = {key: raw[header] for key, header in found.items()}
     values = {
         "publication_id": _ids(path, col["publication_id"], found["publication_id"]),
         "compte_id": compte_id,
         "publie_le": _meta_times(path, col["publie_le"], found["publie_le"], english),
-        "texte": _texts(*(col.get(k, pd.Series(pd.NA, index=raw.index, dtype="object"))
-                          for k in ("description", "title"))),
+        "texte": _texts(
+            *(
+                col.get(k, pd.Series(pd.NA, index=raw.index, dtype="object"))
+                for k in ("description", "title")
+            )
+        ),
     }
     if "post_type" in col:
         fmt = _formats(col["post_type"])
@@ -424,32 +490,48 @@ def from_meta(path, compte_id: str, *, sujet: str | None = None,
             warnings.warn(
                 f"« {path.name} » : type(s) de publication non reconnu(s) "
                 f"{', '.join(map(repr, unknown))} : format laissé vide pour ces lignes.",
-                UserWarning, stacklevel=2)
+                UserWarning,
+                stacklevel=2,
+            )
         values["format"] = fmt
     if "funded" in col:
         status = col["funded"].str.strip().str.lower()
-        organic = status.isna() | status.isin(["", "-", "--"]) | status.str.contains(
-            r"\b(?:not|non|no|none|pas|aucun|organic|organique)\b", regex=True)
+        organic = (
+            status.isna()
+            | status.isin(["", "-", "--"])
+            | status.str.contains(
+                r"\b(?:not|non|no|none|pas|aucun|organic|organique)\b", regex=True
+            )
+        )
         values["sponsorise"] = ~organic.fillna(True).astype(bool)
-    for target, keys in {"portee": ["portee"], "impressions": ["impressions", "views"],
-                         "reactions": ["reactions"], "commentaires": ["commentaires"],
-                         "partages": ["partages"], "clics": ["total_clicks", "link_clicks"]
-                         }.items():
+    for target, keys in {
+        "portee": ["portee"],
+        "impressions": ["impressions", "views"],
+        "reactions": ["reactions"],
+        "commentaires": ["commentaires"],
+        "partages": ["partages"],
+        "clics": ["total_clicks", "link_clicks"],
+    }.items():
         for key in (k for k in keys if k in found):  # first column, then the fallback's
             counts = _counts(path, col[key], found[key])
             values[target] = values[target].fillna(counts) if target in values else counts
     frame = _frame(values, raw.index, sujet, abonnes)
-    _warn_missing(path, frame, {
-        **_WHY_COMMON,
-        "impressions": "ni « Impressions » ni « Views » dans l'export",
-        "clics": "pas de colonne de clics (normal pour Instagram)",
-        "format": "pas de colonne « Post type »",
-    })
+    _warn_missing(
+        path,
+        frame,
+        {
+            **_WHY_COMMON,
+            "impressions": "ni « Impressions » ni « Views » dans l'export",
+            "clics": "pas de colonne de clics (normal pour Instagram)",
+            "format": "pas de colonne « Post type »",
+        },
+    )
     return frame
 
 
-def from_x(path, compte_id: str, *, sujet: str | None = None,
-           abonnes: int | None = None) -> pd.DataFrame:
+def from_x(
+    path, compte_id: str, *, sujet: str | None = None, abonnes: int | None = None
+) -> pd.DataFrame:
     """Read the X « Content » export ``account_analytics_content_*.csv`` (one row per post).
 
     Mapping: ``Post id`` → ``publication_id``; ``Post text`` → ``texte``; ``Impressions``;
@@ -468,8 +550,9 @@ def from_x(path, compte_id: str, *, sujet: str | None = None,
     compte_id = _check_account(compte_id)
     sujet, abonnes = _check_subject(sujet), _check_followers(abonnes)
     path, raw, found, _ = _read_csv(path, _X)
-    _require(path, found, _X_REQUIRED, raw,
-             "l'export « Contenu » de X (account_analytics_content_….csv)")
+    _require(
+        path, found, _X_REQUIRED, raw, "l'export « Contenu » de X (account_analytics_content_….csv)"
+    )
     col = {key: raw[header] for key, header in found.items()}
     ids = _ids(path, col["publication_id"], found["publication_id"])
     day = _x_days(path, col["date"], found["date"])
@@ -477,9 +560,8 @@ def from_x(path, compte_id: str, *, sujet: str | None = None,
     numeric = ids.str.fullmatch(r"[0-9]{15,19}").fillna(False).astype(bool)
     ms = np.zeros(len(ids), dtype=np.int64)
     ms[numeric.to_numpy()] = (
-        (ids[numeric].to_numpy(dtype=str).astype(np.uint64) >> np.uint64(22)).astype(np.int64)
-        + _SNOWFLAKE_EPOCH_MS
-    )
+        ids[numeric].to_numpy(dtype=str).astype(np.uint64) >> np.uint64(22)
+    ).astype(np.int64) + _SNOWFLAKE_EPOCH_MS
     exact = pd.Series(pd.to_datetime(ms, unit="ms", utc=True), index=ids.index)
     exact = exact.dt.tz_convert(TIMEZONE)
     close = numeric & ((exact - noon).abs() <= pd.Timedelta(hours=36))
@@ -489,7 +571,9 @@ def from_x(path, compte_id: str, *, sujet: str | None = None,
             f"« {path.name} » : l'export X ne donne que le jour de publication ; "
             f"{int((~close).sum())} publication(s) placée(s) à 12:00 (heure de Bruxelles) "
             "faute d'heure exacte. Ne les utilisez pas pour choisir les meilleures heures.",
-            UserWarning, stacklevel=2)
+            UserWarning,
+            stacklevel=2,
+        )
     values = {
         "publication_id": ids,
         "compte_id": compte_id,
@@ -500,12 +584,16 @@ def from_x(path, compte_id: str, *, sujet: str | None = None,
         if target in found:
             values[target] = _counts(path, col[target], found[target])
     frame = _frame(values, raw.index, sujet, abonnes)
-    _warn_missing(path, frame, {
-        **_WHY_COMMON,
-        "portee": "X ne mesure pas la portée (seulement les impressions)",
-        "format": "l'export ne dit pas si la publication contenait une photo ou une vidéo",
-        "clics": "pas de colonne « URL Clicks »",
-    })
+    _warn_missing(
+        path,
+        frame,
+        {
+            **_WHY_COMMON,
+            "portee": "X ne mesure pas la portée (seulement les impressions)",
+            "format": "l'export ne dit pas si la publication contenait une photo ou une vidéo",
+            "clics": "pas de colonne « URL Clicks »",
+        },
+    )
     return frame
 
 
@@ -517,8 +605,11 @@ def _x_days(path: Path, col: pd.Series, header: str) -> pd.Series:
     )
     month = parts[0].str.lower().map(_MONTHS)
     days = pd.to_datetime(
-        pd.DataFrame({"year": pd.to_numeric(parts[2]), "month": month,
-                      "day": pd.to_numeric(parts[1])}), errors="coerce")
+        pd.DataFrame(
+            {"year": pd.to_numeric(parts[2]), "month": month, "day": pd.to_numeric(parts[1])}
+        ),
+        errors="coerce",
+    )
     iso = pd.to_datetime(text.where(days.isna()).str[:10], format="%Y-%m-%d", errors="coerce")
     days = days.fillna(iso)
     bad = days.isna()
@@ -540,10 +631,10 @@ def _strip_html(content: str) -> str:
 
 
 def _mastodon_format(note: dict, text: str) -> str:
-    media = [a.get("mediaType", "") for a in note.get("attachment") or []
-             if isinstance(a, dict)]
+    media = [a.get("mediaType", "") for a in note.get("attachment") or [] if isinstance(a, dict)]
     if any(m.startswith(("video/", "audio/")) for m in media) or any(
-            m == "image/gif" for m in media):
+        m == "image/gif" for m in media
+    ):
         return "video"
     if len(media) > 1:
         return "carrousel"
@@ -559,46 +650,67 @@ def _mastodon_format(note: dict, text: str) -> str:
 def _outbox(path) -> tuple[Path, dict]:
     path = Path(path)
     if not path.exists():
-        raise _fail(path, "ce fichier est introuvable.",
-                    "Vérifiez le nom et le dossier (copiez le chemin depuis l'explorateur).")
+        raise _fail(
+            path,
+            "ce fichier est introuvable.",
+            "Vérifiez le nom et le dossier (copiez le chemin depuis l'explorateur).",
+        )
     if path.is_dir():
         inside = path / "outbox.json"
         if not inside.exists():
-            raise _fail(path, "ce dossier ne contient pas de outbox.json.",
-                        "Indiquez l'archive .tar.gz ou le fichier outbox.json.")
+            raise _fail(
+                path,
+                "ce dossier ne contient pas de outbox.json.",
+                "Indiquez l'archive .tar.gz ou le fichier outbox.json.",
+            )
         path = inside
     try:
         if tarfile.is_tarfile(path):
             with tarfile.open(path) as archive:
-                member = next((m for m in archive.getmembers()
-                               if m.isfile() and Path(m.name).name == "outbox.json"), None)
+                member = next(
+                    (
+                        m
+                        for m in archive.getmembers()
+                        if m.isfile() and Path(m.name).name == "outbox.json"
+                    ),
+                    None,
+                )
                 if member is None:
-                    raise _fail(path, "cette archive ne contient pas de outbox.json.",
-                                "Demandez l'archive dans Préférences > Import et export > "
-                                "Demander votre archive.")
+                    raise _fail(
+                        path,
+                        "cette archive ne contient pas de outbox.json.",
+                        "Demandez l'archive dans Préférences > Import et export > "
+                        "Demander votre archive.",
+                    )
                 raw = archive.extractfile(member).read()
         else:
             raw = path.read_bytes()
     except (tarfile.TarError, OSError, EOFError):
-        raise _fail(path, "archive illisible ou incomplète.",
-                    "Téléchargez à nouveau l'archive Mastodon.") from None
+        raise _fail(
+            path, "archive illisible ou incomplète.", "Téléchargez à nouveau l'archive Mastodon."
+        ) from None
     if not raw.strip():
         raise _fail(path, "le fichier est vide.", "Téléchargez à nouveau l'archive.")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise _fail(path, "ce n'est ni un fichier outbox.json ni une archive Mastodon .tar.gz.",
-                    "Indiquez l'archive téléchargée depuis Mastodon ou le outbox.json "
-                    "qu'elle contient.") from None
+        raise _fail(
+            path,
+            "ce n'est ni un fichier outbox.json ni une archive Mastodon .tar.gz.",
+            "Indiquez l'archive téléchargée depuis Mastodon ou le outbox.json qu'elle contient.",
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("orderedItems"), list):
-        raise _fail(path, "fichier JSON sans liste « orderedItems » : ce n'est pas un "
-                    "outbox.json de Mastodon.",
-                    "Utilisez outbox.json (pas likes.json, bookmarks.json ni actor.json).")
+        raise _fail(
+            path,
+            "fichier JSON sans liste « orderedItems » : ce n'est pas un outbox.json de Mastodon.",
+            "Utilisez outbox.json (pas likes.json, bookmarks.json ni actor.json).",
+        )
     return path, data
 
 
-def from_mastodon(path_or_tar, compte_id: str, *, sujet: str | None = None,
-                  abonnes: int | None = None) -> pd.DataFrame:
+def from_mastodon(
+    path_or_tar, compte_id: str, *, sujet: str | None = None, abonnes: int | None = None
+) -> pd.DataFrame:
     """Read the posts of a Mastodon account archive (``.tar.gz``, its folder or ``outbox.json``).
 
     Kept: the account's own ``Create``/``Note`` items that are public, unlisted or for
@@ -632,26 +744,37 @@ def from_mastodon(path_or_tar, compte_id: str, *, sujet: str | None = None,
         if reply_to and not (actor and str(reply_to).startswith(actor + "/")):
             continue  # reply to someone else
         text = _strip_html(note.get("content") or "")
-        counts = {k: (note.get(k) or {}).get("totalItems") if isinstance(note.get(k), dict)
-                  else None for k in ("likes", "shares")}
-        rows.append({
-            "publication_id": str(note.get("id") or item.get("id") or "").rstrip("/")
-            .rsplit("/", 1)[-1],
-            "publie_le": note.get("published") or item.get("published"),
-            "texte": text or NO_TEXT,
-            "format": _mastodon_format(note, text),
-            "reactions": counts["likes"],
-            "partages": counts["shares"],
-        })
+        counts = {
+            k: (note.get(k) or {}).get("totalItems") if isinstance(note.get(k), dict) else None
+            for k in ("likes", "shares")
+        }
+        rows.append(
+            {
+                "publication_id": str(note.get("id") or item.get("id") or "")
+                .rstrip("/")
+                .rsplit("/", 1)[-1],
+                "publie_le": note.get("published") or item.get("published"),
+                "texte": text or NO_TEXT,
+                "format": _mastodon_format(note, text),
+                "reactions": counts["likes"],
+                "partages": counts["shares"],
+            }
+        )
     if not rows:
-        raise _fail(path, "aucune publication publique trouvée dans outbox.json.",
-                    "Vérifiez qu'il s'agit de l'archive du bon compte.")
+        raise _fail(
+            path,
+            "aucune publication publique trouvée dans outbox.json.",
+            "Vérifiez qu'il s'agit de l'archive du bon compte.",
+        )
     table = pd.DataFrame(rows)
     stamps = pd.to_datetime(table["publie_le"], format="ISO8601", utc=True, errors="coerce")
     if stamps.isna().any():
         bad = table["publie_le"][stamps.isna()].iloc[0]
-        raise _fail(path, f"date de publication illisible : « {bad} ».",
-                    "Téléchargez à nouveau l'archive Mastodon.")
+        raise _fail(
+            path,
+            f"date de publication illisible : « {bad} ».",
+            "Téléchargez à nouveau l'archive Mastodon.",
+        )
     values = {
         "publication_id": table["publication_id"],
         "compte_id": compte_id,
@@ -662,25 +785,29 @@ def from_mastodon(path_or_tar, compte_id: str, *, sujet: str | None = None,
         "partages": pd.to_numeric(table["partages"]).astype("Int64"),
     }
     frame = _frame(values, table.index, sujet, abonnes)
-    _warn_missing(path, frame, {
-        **_WHY_COMMON,
-        "portee": "Mastodon ne mesure pas la portée",
-        "impressions": "Mastodon ne mesure pas les impressions",
-        "commentaires": "l'archive ne contient pas les réponses reçues",
-        "clics": "Mastodon ne compte pas les clics",
-        "reactions": "archive antérieure à Mastodon 4.3, sans compteur de favoris",
-        "partages": "archive antérieure à Mastodon 4.3, sans compteur de partages",
-    })
+    _warn_missing(
+        path,
+        frame,
+        {
+            **_WHY_COMMON,
+            "portee": "Mastodon ne mesure pas la portée",
+            "impressions": "Mastodon ne mesure pas les impressions",
+            "commentaires": "l'archive ne contient pas les réponses reçues",
+            "clics": "Mastodon ne compte pas les clics",
+            "reactions": "archive antérieure à Mastodon 4.3, sans compteur de favoris",
+            "partages": "archive antérieure à Mastodon 4.3, sans compteur de partages",
+        },
+    )
     return frame
 
 
 # ---------------------------------------------------------------------------- saving
 
 _FILL_ADVICE = {
-    "sujet": "aucun export ne le contient ; indiquez sujet=\"…\" à l'import ou complétez la "
-             "colonne (valeurs possibles : " + ", ".join(CATEGORIES["sujet"]) + ")",
+    "sujet": 'aucun export ne le contient ; indiquez sujet="…" à l\'import ou complétez la '
+    "colonne (valeurs possibles : " + ", ".join(CATEGORIES["sujet"]) + ")",
     "format": "type de publication inconnu ; complétez la colonne (texte, photo, lien, video, "
-              "carrousel)",
+    "carrousel)",
 }
 
 
@@ -698,32 +825,45 @@ def save_as_dataset(frame: pd.DataFrame, folder) -> Path:
     folder = Path(folder)
     target = folder / "publications.csv"
     if not isinstance(frame, pd.DataFrame):
-        raise DataError(f"Un tableau (DataFrame) est attendu, reçu {type(frame).__name__} : "
-                        "passez le résultat de from_meta, from_x ou from_mastodon.")
+        raise DataError(
+            f"Un tableau (DataFrame) est attendu, reçu {type(frame).__name__} : "
+            "passez le résultat de from_meta, from_x ou from_mastodon."
+        )
     absent = [c for c in COLUMNS if c not in frame.columns]
     if absent:
-        raise DataError(f"Colonne(s) absente(s) du tableau : {', '.join(absent)} : passez le "
-                        "résultat de from_meta, from_x ou from_mastodon.")
+        raise DataError(
+            f"Colonne(s) absente(s) du tableau : {', '.join(absent)} : passez le "
+            "résultat de from_meta, from_x ou from_mastodon."
+        )
     if frame.empty:
         raise DataError("Le tableau est vide (0 publication) : rien à enregistrer.")
     if folder.resolve() == _KIT_DATASETS:
-        raise _fail(target, "c'est le jeu de données d'exemple du kit.",
-                    "Choisissez un autre dossier, par exemple « mes_donnees ».")
+        raise _fail(
+            target,
+            "c'est le jeu de données d'exemple du kit.",
+            "Choisissez un autre dossier, par exemple « mes_donnees ».",
+        )
     problems = []
     for name, kind, nullable in TABLES["publications"]:
         col = frame[name]
         if kind == "category":
             bad = col.notna() & ~col.astype("object").isin(CATEGORIES[name])
             if bad.any():
-                problems.append(f"« {name} » : valeur inconnue « {col[bad].iloc[0]} » "
-                                f"(possibles : {', '.join(CATEGORIES[name])})")
+                problems.append(
+                    f"« {name} » : valeur inconnue « {col[bad].iloc[0]} » "
+                    f"(possibles : {', '.join(CATEGORIES[name])})"
+                )
         if not nullable and col.isna().any():
             advice = _FILL_ADVICE.get(name, "complétez la colonne")
-            problems.append(f"« {name} » manque pour {int(col.isna().sum())} publication(s) : "
-                            f"{advice}")
+            problems.append(
+                f"« {name} » manque pour {int(col.isna().sum())} publication(s) : {advice}"
+            )
     if problems:
-        raise _fail(target, "impossible d'enregistrer au format du kit.",
-                    "Problème(s) : " + " ; ".join(problems) + ".")
+        raise _fail(
+            target,
+            "impossible d'enregistrer au format du kit.",
+            "Problème(s) : " + " ; ".join(problems) + ".",
+        )
     out = frame[COLUMNS].copy()
     stamps = pd.to_datetime(out["publie_le"], utc=True).dt.tz_convert(TIMEZONE)
     text = stamps.dt.strftime("%Y-%m-%dT%H:%M:%S%z")
@@ -736,6 +876,9 @@ def save_as_dataset(frame: pd.DataFrame, folder) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         out.to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
     except OSError as exc:
-        raise _fail(target, f"écriture impossible ({exc.strerror}).",
-                    "Vérifiez que le dossier existe et n'est pas ouvert dans Excel.") from None
+        raise _fail(
+            target,
+            f"écriture impossible ({exc.strerror}).",
+            "Vérifiez que le dossier existe et n'est pas ouvert dans Excel.",
+        ) from None
     return target

@@ -326,8 +326,17 @@ def crisis_episodes(
                     "jour_du_pic": span.idxmax(),
                 }
             )
-    columns = ["institution_id", "debut", "fin", "debut_heure", "duree_jours", "jours_de_crise",
-               "mentions_negatives", "pic", "jour_du_pic"]
+    columns = [
+        "institution_id",
+        "debut",
+        "fin",
+        "debut_heure",
+        "duree_jours",
+        "jours_de_crise",
+        "mentions_negatives",
+        "pic",
+        "jour_du_pic",
+    ]
     result = pd.DataFrame(rows, columns=columns)
     return result.sort_values("debut", kind="stable").reset_index(drop=True)
 
@@ -341,7 +350,9 @@ def episode_posts(
     ``heures_apres_debut`` (hours since ``start``, Brussels time), ``texte``, ``commentaires``.
     """
     require_table(
-        posts, ["compte_id", "publie_le", "texte", "commentaires"], "publications",
+        posts,
+        ["compte_id", "publie_le", "texte", "commentaires"],
+        "publications",
         allow_empty=False,
     )
     t0 = local_timestamp(start, "start")
@@ -370,8 +381,9 @@ def around_episode(
         comments, ["compte_id", "cree_le", "categorie"], "commentaires", allow_empty=False
     )
     day0 = local_timestamp(start, "start").normalize()
-    days = pd.date_range(day0 - pd.Timedelta(days=days_before),
-                         day0 + pd.Timedelta(days=days_after), freq="D")
+    days = pd.date_range(
+        day0 - pd.Timedelta(days=days_before), day0 + pd.Timedelta(days=days_after), freq="D"
+    )
     own = comments[comments["compte_id"] == compte_id]
     local = local_times(own["cree_le"]).dt.normalize()
     cats = own["categorie"].astype("object")
@@ -392,8 +404,11 @@ def _delays_with_time(comments: pd.DataFrame, business_hours: bool, **options) -
     delays = metrics.first_response_times(comments, business_hours=business_hours, **options)
     created = local_times(comments.loc[delays.index, "cree_le"])
     return pd.DataFrame(
-        {"jour": created.dt.day_of_week.to_numpy(), "heure": created.dt.hour.to_numpy(),
-         "delai": delays.to_numpy()},
+        {
+            "jour": created.dt.day_of_week.to_numpy(),
+            "heure": created.dt.hour.to_numpy(),
+            "delai": delays.to_numpy(),
+        },
         index=delays.index,
     )
 
@@ -468,7 +483,9 @@ def responsiveness_table(
     are passed to :func:`socialkit.metrics.response_time_summary`). Groups are sorted by name.
     """
     require_table(
-        comments, ["compte_id", "necessite_reponse", "repondu_le", "cree_le"], "commentaires",
+        comments,
+        ["compte_id", "necessite_reponse", "repondu_le", "cree_le"],
+        "commentaires",
         allow_empty=False,
     )
     require_table(accounts, ["compte_id", by], "comptes", allow_empty=False)

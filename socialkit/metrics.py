@@ -385,9 +385,7 @@ def first_response_times(
 
     Example: Friday 16:00 → Monday 09:30 = 65.5 h on the clock, 2.0 business hours.
     """
-    require_table(
-        comments, ["necessite_reponse", "cree_le", "repondu_le"], "commentaires"
-    )
+    require_table(comments, ["necessite_reponse", "cree_le", "repondu_le"], "commentaires")
     keep = _needs_reply(comments) & comments["repondu_le"].notna().to_numpy()
     subset = comments.loc[keep]
     created, replied = local_times(subset["cree_le"]), local_times(subset["repondu_le"])

@@ -177,8 +177,15 @@ _SLA_INDICATORS = {
 #: indicator → (stage, French label, True when higher is better).
 INDICATORS: dict[str, tuple[str, str, bool]] = {**funnel.METRICS, **_SLA_INDICATORS}
 #: Indicators that are shares (a target must lie between 0 and 100).
-_SHARES = {"taux_portee", "part_de_voix", "taux_engagement", "part_fideles", "taux_reponse",
-           "part_questions_repondues", *_SLA_INDICATORS}
+_SHARES = {
+    "taux_portee",
+    "part_de_voix",
+    "taux_engagement",
+    "part_fideles",
+    "taux_reponse",
+    "part_questions_repondues",
+    *_SLA_INDICATORS,
+}
 INDICATOR_COLUMNS = ["etape", "indicateur", "libelle", "valeur_depart", "cible"]
 
 _DAY_ALIASES = {
@@ -219,8 +226,9 @@ def _start(value: Any) -> pd.Timestamp:
 
 def _weeks(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or not 1 <= value <= 52:
-        raise PlanError(f"« weeks » doit être un nombre entier de semaines entre 1 et 52 (reçu : "
-                        f"{value!r}).")
+        raise PlanError(
+            f"« weeks » doit être un nombre entier de semaines entre 1 et 52 (reçu : {value!r})."
+        )
     return int(value)
 
 
@@ -246,7 +254,7 @@ def _day_numbers(days: Any) -> list[int]:
         else:
             raise PlanError(f"Jour inconnu : {day!r}. Écrivez par exemple « mardi ».")
     if not out:
-        raise PlanError("Donnez au moins un jour de publication, par exemple [\"mardi\"].")
+        raise PlanError('Donnez au moins un jour de publication, par exemple ["mardi"].')
     return sorted(out)
 
 
@@ -260,9 +268,7 @@ def _time_of_day(value: Any) -> tuple[int, int]:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour <= 23 and minute <= 59:
             return hour, minute
-    raise PlanError(
-        f"Heure non reconnue : « {value} ». Écrivez par exemple \"07:30\" ou \"19h30\"."
-    )
+    raise PlanError(f'Heure non reconnue : « {value} ». Écrivez par exemple "07:30" ou "19h30".')
 
 
 def _audience(audience_hours: Any) -> dict[int, list[tuple[float, float]]]:
@@ -329,8 +335,9 @@ def regular_slots(
         day = first + pd.Timedelta(days=offset)
         if day.day_of_week in wanted:
             stamps += [day + pd.Timedelta(hours=h, minutes=m) for h, m in clock]
-    index = pd.DatetimeIndex(stamps).tz_localize(TIMEZONE, ambiguous="raise",
-                                                 nonexistent="shift_forward")
+    index = pd.DatetimeIndex(stamps).tz_localize(
+        TIMEZONE, ambiguous="raise", nonexistent="shift_forward"
+    )
     return index.rename("date_heure")
 
 
@@ -347,8 +354,8 @@ def _content_rows(contents: Any) -> list[dict[str, Any]]:
         return contents[_CONTENT_KEYS].to_dict("records")
     if isinstance(contents, dict | str) or not isinstance(contents, Iterable):
         raise PlanError(
-            "Les contenus doivent être une liste, par exemple [(\"coulisses_equipe\", \"photo\", "
-            "\"notoriété\", \"Texte…\"), …] : (sujet, format, objectif, texte) pour chacun."
+            'Les contenus doivent être une liste, par exemple [("coulisses_equipe", "photo", '
+            '"notoriété", "Texte…"), …] : (sujet, format, objectif, texte) pour chacun.'
         )
     rows = []
     for i, item in enumerate(contents, start=1):
@@ -377,8 +384,10 @@ def build_calendar(slots: Any, contents: Any, compte_id: str, plateforme: str) -
     slots. Values are not checked here: :func:`calendar_problems` does it.
     """
     if isinstance(slots, str) or not isinstance(slots, Iterable):
-        raise PlanError("Les créneaux doivent être une liste de dates, par exemple le résultat "
-                        "de plan.regular_slots(...).")
+        raise PlanError(
+            "Les créneaux doivent être une liste de dates, par exemple le résultat "
+            "de plan.regular_slots(...)."
+        )
     frame = pd.DataFrame({"date_heure": list(slots)})
     if len(frame) == 0:
         raise PlanError("Aucun créneau : vérifiez les jours et les heures choisis.")
@@ -436,8 +445,9 @@ def check_calendar(calendar: Any) -> pd.DataFrame:
             raise PlanError(f"Ligne {row} du calendrier : la colonne « {column} » est vide.")
     out["date_heure"] = _stamps(out["date_heure"])
     for column in CALENDAR_COLUMNS[1:]:
-        out[column] = out[column].astype("object").map(
-            lambda v: v.strip() if isinstance(v, str) else v)
+        out[column] = (
+            out[column].astype("object").map(lambda v: v.strip() if isinstance(v, str) else v)
+        )
     return out
 
 
@@ -556,14 +566,19 @@ def calendar_problems(
                 if before < first and after >= end:
                     what = "aucune publication pendant toute la période du plan"
                 elif before < first:
-                    what = (f"{gap - 1} jours sans publication entre le début du plan "
-                            f"({first:%d/%m}) et le {after:%d/%m}")
+                    what = (
+                        f"{gap - 1} jours sans publication entre le début du plan "
+                        f"({first:%d/%m}) et le {after:%d/%m}"
+                    )
                 elif after >= end:
-                    what = (f"{gap - 1} jours sans publication entre le {before:%d/%m} et la "
-                            f"fin du plan ({last_day:%d/%m})")
+                    what = (
+                        f"{gap - 1} jours sans publication entre le {before:%d/%m} et la "
+                        f"fin du plan ({last_day:%d/%m})"
+                    )
                 else:
-                    what = (f"{gap} jours entre les publications du {before:%d/%m} "
-                            f"et du {after:%d/%m}")
+                    what = (
+                        f"{gap} jours entre les publications du {before:%d/%m} et du {after:%d/%m}"
+                    )
                 problems.append(
                     f"Compte {account} : {what} (au plus {max_gap_days} jours entre deux "
                     "publications pour un rendez-vous régulier)."
@@ -573,8 +588,11 @@ def calendar_problems(
 
 def _account_problems(cal: pd.DataFrame, accounts: pd.DataFrame) -> list[str]:
     require_table(accounts, ["compte_id", "plateforme"], "comptes", error=PlanError)
-    platform = accounts.drop_duplicates("compte_id").set_index(
-        accounts.drop_duplicates("compte_id")["compte_id"].astype(str))["plateforme"].astype(str)
+    platform = (
+        accounts.drop_duplicates("compte_id")
+        .set_index(accounts.drop_duplicates("compte_id")["compte_id"].astype(str))["plateforme"]
+        .astype(str)
+    )
     out = []
     for row in cal.index:
         account, where = str(cal.at[row, "compte_id"]), str(cal.at[row, "plateforme"])
@@ -617,8 +635,9 @@ def weekly_counts(calendar: Any, start: Any = PLAN_START, weeks: int = PLAN_WEEK
     keep = ((number >= 1) & (number <= n_weeks)).to_numpy()
     table = pd.crosstab(number[keep].to_numpy(), cal["compte_id"].astype(str)[keep].to_numpy())
     table = table.reindex(index=range(1, n_weeks + 1), fill_value=0)
-    table.index = [f"semaine {i} (du {first + pd.Timedelta(days=7 * (i - 1)):%d/%m})"
-                   for i in table.index]
+    table.index = [
+        f"semaine {i} (du {first + pd.Timedelta(days=7 * (i - 1)):%d/%m})" for i in table.index
+    ]
     table.index.name = "semaine"
     table.columns.name = "compte_id"
     return table.astype("int64")
@@ -655,8 +674,13 @@ def to_csv(calendar: Any, path: str | Path, excel: bool = False) -> Path:
     out = cal.copy()
     out["date_heure"] = out["date_heure"].map(lambda t: t.isoformat())
     path = Path(path)
-    out.to_csv(path, index=False, sep=";" if excel else ",",
-               encoding="utf-8-sig" if excel else "utf-8", lineterminator="\n")
+    out.to_csv(
+        path,
+        index=False,
+        sep=";" if excel else ",",
+        encoding="utf-8-sig" if excel else "utf-8",
+        lineterminator="\n",
+    )
     return path
 
 
@@ -668,8 +692,9 @@ def read_calendar(path: str | Path) -> pd.DataFrame:
     text = path.read_text(encoding="utf-8-sig")
     header = text.splitlines()[0] if text.strip() else ""
     sep = ";" if header.count(";") > header.count(",") else ","
-    table = pd.read_csv(path, sep=sep, dtype=str, encoding="utf-8-sig", keep_default_na=False,
-                        na_values=[""])
+    table = pd.read_csv(
+        path, sep=sep, dtype=str, encoding="utf-8-sig", keep_default_na=False, na_values=[""]
+    )
     return check_calendar(table)
 
 
@@ -802,9 +827,7 @@ def sla_compliance(comments: pd.DataFrame, opening: tuple[float, float] = _OFFIC
     needed = ["categorie", "necessite_reponse", "cree_le", "repondu_le"]
     missing = [c for c in needed if c not in comments.columns]
     if missing:
-        raise PlanError(
-            f"Il manque dans le tableau des commentaires : {', '.join(missing)}."
-        )
+        raise PlanError(f"Il manque dans le tableau des commentaires : {', '.join(missing)}.")
     category = comments["categorie"].astype("object")
     must = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
     rows = {}
@@ -878,8 +901,7 @@ def indicator_table(base: pd.Series, targets: Mapping[str, float]) -> pd.DataFra
     for name, target in targets.items():
         if name not in INDICATORS:
             raise PlanError(
-                f"Indicateur inconnu : « {name} ». Indicateurs possibles : "
-                f"{', '.join(INDICATORS)}."
+                f"Indicateur inconnu : « {name} ». Indicateurs possibles : {', '.join(INDICATORS)}."
             )
         if name not in base.index:
             raise PlanError(f"Pas de valeur de départ pour « {name} » dans « base ».")
@@ -902,9 +924,7 @@ def _as_number(value: Any) -> float | None:
     return float(value)
 
 
-def indicator_problems(
-    table: Any, base: pd.Series | None = None, rel: float = 1e-6
-) -> list[str]:
+def indicator_problems(table: Any, base: pd.Series | None = None, rel: float = 1e-6) -> list[str]:
     """What is wrong with an indicator table, as French sentences (``[]`` = nothing).
 
     Each row needs a known ``indicateur`` (:data:`INDICATORS`), the ``etape`` of that

@@ -126,9 +126,11 @@ def channel_mix(
     snaps = followers
     if last_day is not None:
         snaps = snaps.loc[(local_times(snaps["date"]).dt.normalize() <= last_day).to_numpy()]
-    last = snaps.sort_values("date", kind="stable").groupby(
-        snaps["compte_id"].astype("object")
-    )["abonnes"].last()
+    last = (
+        snaps.sort_values("date", kind="stable")
+        .groupby(snaps["compte_id"].astype("object"))["abonnes"]
+        .last()
+    )
 
     optional = [c for c in ("officiel", "statut_declare") if c in accounts.columns]
     table = accounts.drop_duplicates("compte_id").set_index("compte_id")[
@@ -229,12 +231,17 @@ def hourly_activity(
     require_table(posts, ["publie_le"], "publications")
     require_table(comments, ["cree_le"], "commentaires")
     hours = pd.RangeIndex(24, name="heure")
-    table = pd.DataFrame(
-        {
-            "publications": local_times(posts["publie_le"]).dt.hour.value_counts(),
-            "commentaires": local_times(comments["cree_le"]).dt.hour.value_counts(),
-        }
-    ).reindex(hours).fillna(0).astype("int64")
+    table = (
+        pd.DataFrame(
+            {
+                "publications": local_times(posts["publie_le"]).dt.hour.value_counts(),
+                "commentaires": local_times(comments["cree_le"]).dt.hour.value_counts(),
+            }
+        )
+        .reindex(hours)
+        .fillna(0)
+        .astype("int64")
+    )
     if percent:
         totals = table.sum()
         table = (table / totals.where(totals > 0) * 100).astype("float64")

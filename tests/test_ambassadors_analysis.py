@@ -19,27 +19,38 @@ def make_accounts() -> pd.DataFrame:
         ("Q", "I1", "ambassadeur", "rh", "linkedin", "actif"),
         ("B", "I2", "institutionnel", "aucun", "facebook", "actif"),
     ]
-    df = pd.DataFrame(rows, columns=["compte_id", "institution_id", "type_compte", "role",
-                                     "plateforme", "statut_declare"])
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "compte_id",
+            "institution_id",
+            "type_compte",
+            "role",
+            "plateforme",
+            "statut_declare",
+        ],
+    )
     df["compte_id"] = df["compte_id"].astype("string")
-    df["type_compte"] = pd.Categorical(df["type_compte"],
-                                       categories=["institutionnel", "ambassadeur"])
+    df["type_compte"] = pd.Categorical(
+        df["type_compte"], categories=["institutionnel", "ambassadeur"]
+    )
     return df
 
 
 def make_posts() -> pd.DataFrame:
     # (compte, sujet, portee, reactions, commentaires, partages)
     rows = [
-        ("A", "s1", 1000, 10, 0, 0),   # own I1: reach 1000+1000, eng 10+30
+        ("A", "s1", 1000, 10, 0, 0),  # own I1: reach 1000+1000, eng 10+30
         ("A", "s2", 1000, 20, 5, 5),
         ("X", "s1", 5000, 500, 0, 0),  # impostor: excluded from the institution side
-        ("P", "s1", 300, 12, 0, 0),    # people I1: reach 300+200+500, eng 12+8+30
+        ("P", "s1", 300, 12, 0, 0),  # people I1: reach 300+200+500, eng 12+8+30
         ("P", "s2", 200, 6, 1, 1),
         ("Q", "s1", 500, 25, 5, 0),
-        ("B", "s1", 400, 4, 0, 0),     # own I2: reach 400, eng 4
+        ("B", "s1", 400, 4, 0, 0),  # own I2: reach 400, eng 4
     ]
-    df = pd.DataFrame(rows, columns=["compte_id", "sujet", "portee", "reactions",
-                                     "commentaires", "partages"])
+    df = pd.DataFrame(
+        rows, columns=["compte_id", "sujet", "portee", "reactions", "commentaires", "partages"]
+    )
     df["compte_id"] = df["compte_id"].astype("string")
     for col in ["portee", "reactions", "commentaires", "partages"]:
         df[col] = df[col].astype("Int64")
@@ -65,8 +76,13 @@ def test_account_table_per_account_er_and_reach():
     assert math.isclose(t.loc["P", "taux_engagement"], 20 / 500 * 100)
     assert math.isclose(t.loc["Q", "taux_engagement"], 30 / 500 * 100)
     assert t.loc["Q", "role"] == "rh"
-    assert list(t["groupe"]) == ["institution", "institution", "personnes", "personnes",
-                                 "non_reference"]
+    assert list(t["groupe"]) == [
+        "institution",
+        "institution",
+        "personnes",
+        "personnes",
+        "non_reference",
+    ]
     amb = t[t["groupe"] == "personnes"]["taux_engagement"]
     assert math.isclose(amb.median(), 5.0)
 
@@ -113,8 +129,9 @@ def test_compare_by_topic_ratio_and_threshold():
     # s2: own 30/1000 = 3 %; people 8/200 = 4 %
     assert math.isclose(t.loc["s2", "rapport"], 4 / 3)
     assert list(t.index) == ["s1", "s2"]
-    everyone = aa.compare_by_topic(make_posts(), make_accounts(), min_posts=1,
-                                   same_institutions=False)
+    everyone = aa.compare_by_topic(
+        make_posts(), make_accounts(), min_posts=1, same_institutions=False
+    )
     assert math.isclose(everyone.loc["s1", "taux_engagement_institution"], 14 / 1400 * 100)
     strict = aa.compare_by_topic(make_posts(), make_accounts(), min_posts=2)
     assert strict.loc["s1", "publications_personnes"] == 2

@@ -23,8 +23,14 @@ def test_solution_is_accepted(a):
 
 
 def test_unanswered_is_rejected(a):
-    names = ["nb_plateformes_chu", "rythme_cpas", "audience_spf", "hors_ligne_commune",
-             "bureau_commentaires", "heure_pic"]
+    names = [
+        "nb_plateformes_chu",
+        "rythme_cpas",
+        "audience_spf",
+        "hors_ligne_commune",
+        "bureau_commentaires",
+        "heure_pic",
+    ]
     for i, name in enumerate(names, start=1):
         assert a.rejects(f"q{i}_tests", **{name: ...})
 
@@ -60,8 +66,10 @@ def test_q3_wrong_answers(a):
 
     assert a.rejects("q3_tests", audience_spf=total(spf["compte_id"], last))  # staff included
     assert a.rejects("q3_tests", audience_spf=total(official, first))  # start of the period
-    assert a.rejects("q3_tests", audience_spf=int(abonnes.loc[abonnes["compte_id"].isin(official),
-                                                              "abonnes"].sum()))  # every day
+    assert a.rejects(
+        "q3_tests",
+        audience_spf=int(abonnes.loc[abonnes["compte_id"].isin(official), "abonnes"].sum()),
+    )  # every day
     top = strategy.channel_mix(comptes, ns["publications"], abonnes).loc[official, "abonnes_fin"]
     assert a.rejects("q3_tests", audience_spf=int(top.max()))  # largest account only
     assert a.rejects("q3_tests", audience_spf=float(total(official, last)))  # not an int
@@ -74,8 +82,9 @@ def test_q4_wrong_answers(a):
     pubs = strategy.with_accounts(publications, ns["comptes"])
     assert a.rejects("q4_tests", hors_ligne_commune=float(page["relaie_hors_ligne"].mean()))
     assert a.rejects("q4_tests", hors_ligne_commune=int(page["relaie_hors_ligne"].sum()))
-    assert a.rejects("q4_tests", hors_ligne_commune=strategy.offline_share(
-        pubs[pubs["institution_id"] == "I01"]))  # whole commune
+    assert a.rejects(
+        "q4_tests", hors_ligne_commune=strategy.offline_share(pubs[pubs["institution_id"] == "I01"])
+    )  # whole commune
     assert a.rejects("q4_tests", hors_ligne_commune=strategy.offline_share(publications))
     assert a.rejects("q4_tests", hors_ligne_commune=100 - ns["hors_ligne_commune"])
 
@@ -90,8 +99,10 @@ def test_q5_wrong_answers(a):
     assert a.rejects("q5_tests", bureau_commentaires=100 - right)  # outside office hours
     assert a.rejects("q5_tests", bureau_commentaires=right / 100)  # a proportion
     assert a.rejects("q5_tests", bureau_commentaires=strategy.office_hours_share(comments))
-    assert a.rejects("q5_tests", bureau_commentaires=strategy.office_hours_share(
-        page_comments, workdays=range(7)))  # weekends counted as office days
+    assert a.rejects(
+        "q5_tests",
+        bureau_commentaires=strategy.office_hours_share(page_comments, workdays=range(7)),
+    )  # weekends counted as office days
 
 
 def test_q6_wrong_answers(a):

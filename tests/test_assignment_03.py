@@ -199,7 +199,8 @@ def test_q8_wrong_answers():
     assert A.rejects("q8_tests", cadence_minimale=float(right))
     # interest left at 1 (the simulator's default)
     default_interest = next(
-        n for n in range(1, 22)
+        n
+        for n in range(1, 22)
         if cadence.summary(cadence.simulate_cadence(n, 0.8, 1.0, weeks=26))["abonnes_finaux"]
         >= 5000
     )
@@ -210,9 +211,9 @@ def test_q8_wrong_answers():
 def test_untouched_exercise_says_not_answered_yet_for_every_question():
     """A trainee who runs every cell of the untouched exercise, in order, gets the French
     « pas encore répondu » message from each test cell (never a NameError)."""
-    cells = json.loads(
-        (ROOT / "exercises" / NAME / f"{NAME}.ipynb").read_text(encoding="utf-8")
-    )["cells"]
+    cells = json.loads((ROOT / "exercises" / NAME / f"{NAME}.ipynb").read_text(encoding="utf-8"))[
+        "cells"
+    ]
     namespace: dict = {"__name__": "__main__"}
     messages = {}
     for cell in cells:

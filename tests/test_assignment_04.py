@@ -98,8 +98,11 @@ def test_q5_longest_crisis_wrong_answers():
     assert A.rejects("q5_tests", crise_jours=float(longest["duree_jours"]))
     # the shortest episode (sorted the wrong way)
     shortest = episodes.sort_values("duree_jours").iloc[0]
-    assert A.rejects("q5_tests", crise_institution=shortest["institution_id"],
-                     crise_jours=int(shortest["duree_jours"]))
+    assert A.rejects(
+        "q5_tests",
+        crise_institution=shortest["institution_id"],
+        crise_jours=int(shortest["duree_jours"]),
+    )
 
 
 def test_q6_latest_delay_wrong_answers():
@@ -128,7 +131,10 @@ def test_q7_headcount_wrong_answers():
     right = NS["effectif_crise"]
     params = dict(
         weekly_profile=moderation.default_weekly_profile(2000),
-        staff_start=7, staff_end=22, staff_days=(0, 1, 2, 3, 4, 5, 6), handle_minutes=10,
+        staff_start=7,
+        staff_end=22,
+        staff_days=(0, 1, 2, 3, 4, 5, 6),
+        handle_minutes=10,
     )
     # one person fewer does not reach the target, so « right − 1 » must be rejected
     fewer = moderation.simulate_moderation(headcount=right - 1, **params)
@@ -137,8 +143,12 @@ def test_q7_headcount_wrong_answers():
     assert A.rejects("q7_tests", effectif_crise=right - 1)
     assert A.rejects("q7_tests", effectif_crise=right + 1)
     # office hours (the default staffing) make the target impossible → None
-    assert interactions.headcount_needed(80, 4, weekly_profile=params["weekly_profile"],
-                                         handle_minutes=10) is None
+    assert (
+        interactions.headcount_needed(
+            80, 4, weekly_profile=params["weekly_profile"], handle_minutes=10
+        )
+        is None
+    )
     assert A.rejects("q7_tests", effectif_crise=None)
     # 6 minutes per answer (the simulator's default) instead of 10
     six = interactions.headcount_needed(80, 4, **{**params, "handle_minutes": 6})

@@ -58,9 +58,15 @@ def test_q3_wrong_answers():
     assert A.rejects("q3_tests", nb_comptes_rouges=not_green)
     assert A.rejects("q3_tests", nb_comptes_rouges=float(NS["nb_comptes_rouges"]))
     # a stricter grid (2FA not required) gives another table
-    other = audit.apply_thresholds(audit.account_facts(
-        NS["comptes"], NS["publications"], NS["commentaires"], NS["DATE_AUDIT"],
-        institutional_only=False))
+    other = audit.apply_thresholds(
+        audit.account_facts(
+            NS["comptes"],
+            NS["publications"],
+            NS["commentaires"],
+            NS["DATE_AUDIT"],
+            institutional_only=False,
+        )
+    )
     assert A.rejects("q3_tests", audit_comptes=other)
 
 
@@ -84,8 +90,15 @@ def test_q5_wrong_answers():
 
 def test_q6_wrong_answers():
     assert A.rejects("q6_tests", nb_dormants_180=NS["nb_dormants"])  # still 90 days
-    six = int(audit.audit_accounts(NS["comptes"], NS["publications"], NS["commentaires"],
-                                   end=NS["DATE_AUDIT"], dormant_days=6)["dormant"].sum())
+    six = int(
+        audit.audit_accounts(
+            NS["comptes"],
+            NS["publications"],
+            NS["commentaires"],
+            end=NS["DATE_AUDIT"],
+            dormant_days=6,
+        )["dormant"].sum()
+    )
     assert A.rejects("q6_tests", nb_dormants_180=six)  # "6 months" typed as 6
     assert A.rejects("q6_tests", nb_dormants_180=NS["nb_dormants_180"] - 1)
     assert A.rejects("q6_tests", nb_dormants_180=float(NS["nb_dormants_180"]))

@@ -121,9 +121,7 @@ def test_q5_other_wrong_answers():
     assert A.rejects("q5_tests", hors_message_sans_cadre=avec, hors_message_avec_cadre=sans)
     # Only training, or only the charter, counted as "with".
     trained_only = simulate(20, posts_per_month=6, overlap=0.4, trained=True, charter=False)
-    assert A.rejects(
-        "q5_tests", hors_message_avec_cadre=trained_only["hors_message_attendus"]
-    )
+    assert A.rejects("q5_tests", hors_message_avec_cadre=trained_only["hors_message_attendus"])
     # The default posting rate of the widget (4 a month) instead of 6.
     four = simulate(20, posts_per_month=4, overlap=0.4, trained=False, charter=False)
     assert A.rejects("q5_tests", hors_message_sans_cadre=four["hors_message_attendus"])

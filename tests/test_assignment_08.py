@@ -65,8 +65,9 @@ def test_solution_exports_next_to_the_notebook(A):
 def test_q1_wrong_answers(A):
     comptes = ns(A, "comptes")
     # an institution outside the list
-    assert A.rejects("q1_tests", institution_id="I04",
-                     mes_comptes=funnel.official_accounts(comptes, "I04"))
+    assert A.rejects(
+        "q1_tests", institution_id="I04", mes_comptes=funnel.official_accounts(comptes, "I04")
+    )
     # the identifier without quotes would be a NameError; a number is the next mistake
     assert A.rejects("q1_tests", institution_id=2)
     # every account of the institution, ambassadors included
@@ -78,11 +79,13 @@ def test_q1_wrong_answers(A):
 def test_q1_follows_the_choice(A):
     comptes = ns(A, "comptes")
     for inst in ["I01", "I05", "I12"]:
-        assert A.accepts("q1_tests", institution_id=inst,
-                         mes_comptes=funnel.official_accounts(comptes, inst))
+        assert A.accepts(
+            "q1_tests", institution_id=inst, mes_comptes=funnel.official_accounts(comptes, inst)
+        )
     # I01: the unofficial "concours" page C007 must not be there
-    everything = comptes[(comptes["institution_id"] == "I01")
-                         & (comptes["type_compte"] == "institutionnel")]
+    everything = comptes[
+        (comptes["institution_id"] == "I01") & (comptes["type_compte"] == "institutionnel")
+    ]
     assert A.rejects("q1_tests", institution_id="I01", mes_comptes=everything)
 
 
@@ -90,8 +93,9 @@ def test_q1_follows_the_choice(A):
 
 
 def actifs(A, inst, dormant=False):
-    full = audit.audit_accounts(ns(A, "comptes"), ns(A, "publications"), ns(A, "commentaires"),
-                                end="2026-09-01")
+    full = audit.audit_accounts(
+        ns(A, "comptes"), ns(A, "publications"), ns(A, "commentaires"), end="2026-09-01"
+    )
     mine = full[full.index.isin(funnel.official_accounts(ns(A, "comptes"), inst)["compte_id"])]
     return sorted(mine.index if dormant else mine[~mine["dormant"]].index)
 
@@ -125,8 +129,11 @@ def test_q3_wrong_answers(A):
     assert A.rejects("q3_tests", part_personnes=round(right, 1))  # rounded
     table = ambassadors_analysis.compare_by_institution(ns(A, "publications"), ns(A, "comptes"))
     row = table.loc["I02"]
-    by_posts = row["publications_personnes"] / (
-        row["publications_personnes"] + row["publications_institution"]) * 100
+    by_posts = (
+        row["publications_personnes"]
+        / (row["publications_personnes"] + row["publications_institution"])
+        * 100
+    )
     assert A.rejects("q3_tests", part_personnes=float(by_posts))  # share of posts, not reach
     # another institution's value
     share = ambassadors_analysis.people_share(ns(A, "publications"), ns(A, "comptes"))
@@ -170,13 +177,22 @@ def test_q5_wrong_answers(A):
     week3 = (local >= "2026-09-21") & (local < "2026-09-28") & (cal["compte_id"] == "C009")
     assert A.rejects("q5_tests", calendrier=cal[~week3])
     # the same calendar a year too early (the data period, not the plan)
-    assert A.rejects("q5_tests",
-                     calendrier=cal.assign(date_heure=cal["date_heure"] - pd.Timedelta(weeks=52)))
+    assert A.rejects(
+        "q5_tests", calendrier=cal.assign(date_heure=cal["date_heure"] - pd.Timedelta(weeks=52))
+    )
     # three posts the same day on the Facebook page
     crowded = pd.concat(
-        [cal, cal.iloc[[0, 0]].assign(date_heure=[cal.loc[0, "date_heure"].replace(hour=12),
-                                                  cal.loc[0, "date_heure"].replace(hour=19)])],
-        ignore_index=True)
+        [
+            cal,
+            cal.iloc[[0, 0]].assign(
+                date_heure=[
+                    cal.loc[0, "date_heure"].replace(hour=12),
+                    cal.loc[0, "date_heure"].replace(hour=19),
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     assert A.rejects("q5_tests", calendrier=crowded)
     # a single stage
     assert A.rejects("q5_tests", calendrier=cal.assign(objectif="relation"))
@@ -193,10 +209,16 @@ def test_q5_wrong_answers(A):
 
 def test_q5_accepts_another_valid_plan(A):
     slots = plan.regular_slots(days=["lundi", "mercredi", "vendredi"], times=["19h30"])
-    contents = [("coulisses_equipe", "video", "notoriété", "Une journée à l'accueil du CPAS."),
-                ("social_sante", "photo", "relation", "Le potager solidaire vous attend."),
-                ("demarches_administratives", "carrousel", "après-service",
-                 "Votre demande d'aide en quatre étapes.")]
+    contents = [
+        ("coulisses_equipe", "video", "notoriété", "Une journée à l'accueil du CPAS."),
+        ("social_sante", "photo", "relation", "Le potager solidaire vous attend."),
+        (
+            "demarches_administratives",
+            "carrousel",
+            "après-service",
+            "Votre demande d'aide en quatre étapes.",
+        ),
+    ]
     cal = plan.build_calendar(slots, contents, "C009", "facebook")
     assert A.accepts("q5_tests", calendrier=cal)
 
@@ -230,8 +252,13 @@ def test_q6_wrong_answers(A, tmp_path):
     plan.to_csv(cal, bare["csv"])
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     for stamp in cal["date_heure"]:
-        lines += ["BEGIN:VEVENT", f"UID:{stamp.value}", f"DTSTART:{stamp:%Y%m%dT%H%M%S}",
-                  "SUMMARY:x", "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{stamp.value}",
+            f"DTSTART:{stamp:%Y%m%dT%H%M%S}",
+            "SUMMARY:x",
+            "END:VEVENT",
+        ]
     bare["ics"].write_text("\r\n".join([*lines, "END:VCALENDAR", ""]))
     assert A.rejects("q6_tests", chemins=bare)
     # right files in another folder are fine
@@ -252,8 +279,9 @@ def test_q7_wrong_answers(A):
     everybody = plan.sla_compliance(comments).loc["question", "part_dans_delai"]
     assert A.rejects("q7_tests", part_questions_1j=everybody)
     # the complaints' line
-    assert A.rejects("q7_tests",
-                     part_questions_1j=ns(A, "sla_depart").loc["plainte", "part_dans_delai"])
+    assert A.rejects(
+        "q7_tests", part_questions_1j=ns(A, "sla_depart").loc["plainte", "part_dans_delai"]
+    )
     # answered questions only (the unanswered ones forgotten)
     sla = ns(A, "sla_depart")
     among_answered = sla.loc["question", "dans_delai"] / 7 * 100  # 7 answered questions
@@ -275,11 +303,19 @@ def test_q8_wrong_answers(A):
     fudged.loc[0, "valeur_depart"] = 5.0
     assert A.rejects("q8_tests", indicateurs=fudged)
     # baselines of another institution
-    other = plan.baselines(ns(A, "publications"), ns(A, "commentaires"), ns(A, "abonnes"),
-                           ns(A, "mentions"), ns(A, "comptes"), "I05")
+    other = plan.baselines(
+        ns(A, "publications"),
+        ns(A, "commentaires"),
+        ns(A, "abonnes"),
+        ns(A, "mentions"),
+        ns(A, "comptes"),
+        "I05",
+    )
     targets = dict(zip(table["indicateur"], table["cible"], strict=True))
-    targets = {k: (v if other[k] < v or k == "delai_median_h" else other[k] * 1.1)
-               for k, v in targets.items()}
+    targets = {
+        k: (v if other[k] < v or k == "delai_median_h" else other[k] * 1.1)
+        for k, v in targets.items()
+    }
     assert A.rejects("q8_tests", indicateurs=plan.indicator_table(other, targets), base=other)
     # a target that is already reached
     reached = table.assign(cible=table["valeur_depart"])
@@ -291,16 +327,26 @@ def test_q8_wrong_answers(A):
     # no relation indicator
     assert A.rejects("q8_tests", indicateurs=table[table["etape"] != "relation"])
     # no moderation indicator
-    no_sla = plan.indicator_table(base, {"taux_portee": 8.0, "taux_engagement": 3.2,
-                                         "taux_reponse": 70.0, "part_fideles": 15.0})
+    no_sla = plan.indicator_table(
+        base,
+        {"taux_portee": 8.0, "taux_engagement": 3.2, "taux_reponse": 70.0, "part_fideles": 15.0},
+    )
     assert A.rejects("q8_tests", indicateurs=no_sla)
     # three indicators only
-    three = plan.indicator_table(base, {"taux_portee": 8.0, "taux_engagement": 3.2,
-                                        "questions_dans_delai": 70.0})
+    three = plan.indicator_table(
+        base, {"taux_portee": 8.0, "taux_engagement": 3.2, "questions_dans_delai": 70.0}
+    )
     assert A.rejects("q8_tests", indicateurs=three)
     # a delay whose target goes up
-    slower = plan.indicator_table(base, {"taux_portee": 8.0, "taux_engagement": 3.2,
-                                         "questions_dans_delai": 70.0, "delai_median_h": 8.0})
+    slower = plan.indicator_table(
+        base,
+        {
+            "taux_portee": 8.0,
+            "taux_engagement": 3.2,
+            "questions_dans_delai": 70.0,
+            "delai_median_h": 8.0,
+        },
+    )
     assert A.rejects("q8_tests", indicateurs=slower)
     # a base tampered with in the same way as the table (hidden tests use the data)
     tampered_base = base.copy()
@@ -311,10 +357,23 @@ def test_q8_wrong_answers(A):
 
 def test_q8_follows_the_choice(A):
     comptes = ns(A, "comptes")
-    base = plan.baselines(ns(A, "publications"), ns(A, "commentaires"), ns(A, "abonnes"),
-                          ns(A, "mentions"), comptes, "I05")
-    table = plan.indicator_table(base, {"taux_portee": 9.0, "taux_engagement": 3.0,
-                                        "plaintes_dans_delai": 75.0, "delai_median_h": 1.0})
+    base = plan.baselines(
+        ns(A, "publications"),
+        ns(A, "commentaires"),
+        ns(A, "abonnes"),
+        ns(A, "mentions"),
+        comptes,
+        "I05",
+    )
+    table = plan.indicator_table(
+        base,
+        {
+            "taux_portee": 9.0,
+            "taux_engagement": 3.0,
+            "plaintes_dans_delai": 75.0,
+            "delai_median_h": 1.0,
+        },
+    )
     assert A.accepts("q8_tests", institution_id="I05", base=base, indicateurs=table)
     # the I05 table handed in while I02 is the chosen institution
     assert A.rejects("q8_tests", indicateurs=table, base=base)

@@ -23,18 +23,52 @@ def make_accounts() -> pd.DataFrame:
     rows = [
         # id, inst, type, platform, officiel, site, admins, perso, 2fa, charter, created
         ("A1", "I1", "institutionnel", "facebook", True, True, 3, False, True, True, "2015-01-01"),
-        ("A2", "I1", "institutionnel", "facebook", True, False, 1, True, False, False,
-         "2024-03-01"),
+        (
+            "A2",
+            "I1",
+            "institutionnel",
+            "facebook",
+            True,
+            False,
+            1,
+            True,
+            False,
+            False,
+            "2024-03-01",
+        ),
         ("A3", "I1", "institutionnel", "x", True, True, None, False, True, True, "2016-01-01"),
-        ("F1", "I1", "institutionnel", "facebook", False, False, None, False, False, False,
-         "2026-02-01"),
+        (
+            "F1",
+            "I1",
+            "institutionnel",
+            "facebook",
+            False,
+            False,
+            None,
+            False,
+            False,
+            False,
+            "2026-02-01",
+        ),
         ("B1", "I2", "institutionnel", "instagram", True, True, 2, False, True, True, "2018-01-01"),
         ("P1", "I1", "ambassadeur", "linkedin", True, False, 1, True, False, False, "2012-01-01"),
     ]
-    df = pd.DataFrame(rows, columns=[
-        "compte_id", "institution_id", "type_compte", "plateforme", "officiel",
-        "reference_site_web", "nb_admins", "admins_profils_personnels",
-        "double_authentification", "charte_moderation", "cree_le"])
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "compte_id",
+            "institution_id",
+            "type_compte",
+            "plateforme",
+            "officiel",
+            "reference_site_web",
+            "nb_admins",
+            "admins_profils_personnels",
+            "double_authentification",
+            "charte_moderation",
+            "cree_le",
+        ],
+    )
     df["nb_admins"] = df["nb_admins"].astype("Int64")
     df["cree_le"] = pd.to_datetime(df["cree_le"])
     df["identifiant"] = df["compte_id"].str.lower()
@@ -106,9 +140,10 @@ def test_facts_by_hand(table):
     # A2: last post 2026-03-01 10:00 → 183.6 days before the audit (summer time shift)
     assert 183 < table.loc["A2", "jours_sans_publication"] < 185
     # A3 created before the period: silence from 2025-09-01 to its first post (2026-08-01)
-    assert math.isclose(table.loc["A3", "plus_long_silence_jours"],
-                        (pd.Timestamp("2026-08-01 10:00") - pd.Timestamp("2025-09-01")).days
-                        + 10 / 24)
+    assert math.isclose(
+        table.loc["A3", "plus_long_silence_jours"],
+        (pd.Timestamp("2026-08-01 10:00") - pd.Timestamp("2025-09-01")).days + 10 / 24,
+    )
     assert table.loc["B1", "plus_long_silence_jours"] == 365
 
 
@@ -137,8 +172,9 @@ def test_dormant_matches_metrics_is_dormant(tables):
     inst = accounts[accounts["type_compte"] == "institutionnel"]
     facts = audit.account_facts(accounts, posts, comments, END)
     for days in (10, 30, 90, 180, 183.5, 200, 365):
-        expected = metrics.is_dormant(posts[posts["compte_id"].isin(inst["compte_id"])],
-                                      accounts=inst, end=END, days=days)
+        expected = metrics.is_dormant(
+            posts[posts["compte_id"].isin(inst["compte_id"])], accounts=inst, end=END, days=days
+        )
         got = audit.apply_thresholds(facts, dormant_days=days)["dormant"]
         assert got.to_dict() == expected.reindex(got.index).to_dict(), days
 
@@ -162,8 +198,9 @@ def test_thresholds_move_the_verdicts(tables):
 
 
 def test_scorecard_by_hand(table):
-    institutions = pd.DataFrame({"institution_id": ["I1", "I2", "I3"],
-                                 "nom": ["Commune", "CPAS", "École"]})
+    institutions = pd.DataFrame(
+        {"institution_id": ["I1", "I2", "I3"], "nom": ["Commune", "CPAS", "École"]}
+    )
     card = audit.scorecard(table, institutions).set_index("institution_id")
     # I1: official A1 (100), A2 (0), A3 (70) → 56.67 − 10 (impostor F1) = 46.7
     assert math.isclose(card.loc["I1", "score"], 46.7)
@@ -184,7 +221,11 @@ def test_scorecard_penalty_and_colours(table):
     card = audit.scorecard(table, institutions, impostor_penalty=0).set_index("institution_id")
     assert math.isclose(card.loc["I1", "score"], 56.7)
     assert audit._colour(np.array([70.0, 69.9, 40.0, 39.9])).tolist() == [
-        "vert", "orange", "orange", "rouge"]
+        "vert",
+        "orange",
+        "orange",
+        "rouge",
+    ]
 
 
 def test_french_errors(tables):
@@ -210,8 +251,9 @@ def test_on_the_sample_data():
     table = audit.audit_accounts(accounts, posts, comments, end=END)
     inst = accounts[accounts["type_compte"] == "institutionnel"]
     assert len(table) == len(inst)
-    expected = metrics.is_dormant(posts[posts["compte_id"].isin(inst["compte_id"])],
-                                  accounts=inst, end=END)
+    expected = metrics.is_dormant(
+        posts[posts["compte_id"].isin(inst["compte_id"])], accounts=inst, end=END
+    )
     assert table["dormant"].to_dict() == expected.reindex(table.index).to_dict()
     card = audit.scorecard(table, institutions)
     assert len(card) == len(institutions)
@@ -222,7 +264,13 @@ def test_on_the_sample_data():
         if mine["necessite_reponse"].any():
             assert math.isclose(row["taux_reponse"], metrics.response_rate(mine))
     assert set(table.columns) >= set(columns("comptes")) - {
-        "compte_id", "type_compte", "service", "role", "langues", "cree_le"}
+        "compte_id",
+        "type_compte",
+        "service",
+        "role",
+        "langues",
+        "cree_le",
+    }
 
 
 def test_audit_view_updates_fast_enough_and_in_french():

@@ -15,14 +15,30 @@ import pytest  # noqa: E402
 from socialkit import cadence_analysis as ca  # noqa: E402
 
 TZ = "Europe/Brussels"
-INT_COLUMNS = ["abonnes_au_moment", "portee", "impressions", "reactions", "commentaires",
-               "partages", "clics"]
+INT_COLUMNS = [
+    "abonnes_au_moment",
+    "portee",
+    "impressions",
+    "reactions",
+    "commentaires",
+    "partages",
+    "clics",
+]
 
 
 def make_posts(rows: list[dict]) -> pd.DataFrame:
     """Publications table like load(): tz-aware Brussels times, Int64 counts, categoricals."""
-    base = {"compte_id": "a", "format": "photo", "portee": 100, "abonnes_au_moment": 1000,
-            "impressions": 150, "reactions": 0, "commentaires": 0, "partages": 0, "clics": 0}
+    base = {
+        "compte_id": "a",
+        "format": "photo",
+        "portee": 100,
+        "abonnes_au_moment": 1000,
+        "impressions": 150,
+        "reactions": 0,
+        "commentaires": 0,
+        "partages": 0,
+        "clics": 0,
+    }
     df = pd.DataFrame([{**base, **row} for row in rows])
     df["compte_id"] = df["compte_id"].astype("string")
     df["publie_le"] = pd.to_datetime(df["publie_le"]).dt.tz_localize(TZ)
@@ -33,12 +49,14 @@ def make_posts(rows: list[dict]) -> pd.DataFrame:
 
 
 # 2026-03-02 is a Monday; 2026-03-07 a Saturday.
-POSTS = make_posts([
-    {"publie_le": "2026-03-02 09:15", "reactions": 2},  # lundi 9 h, ER 2 %
-    {"publie_le": "2026-03-02 09:45", "reactions": 4},  # lundi 9 h, ER 4 %
-    {"publie_le": "2026-03-09 09:05", "reactions": 9},  # lundi 9 h, ER 9 %
-    {"publie_le": "2026-03-07 20:30", "reactions": 10, "commentaires": 2},  # samedi 20 h, 12 %
-])
+POSTS = make_posts(
+    [
+        {"publie_le": "2026-03-02 09:15", "reactions": 2},  # lundi 9 h, ER 2 %
+        {"publie_le": "2026-03-02 09:45", "reactions": 4},  # lundi 9 h, ER 4 %
+        {"publie_le": "2026-03-09 09:05", "reactions": 9},  # lundi 9 h, ER 9 %
+        {"publie_le": "2026-03-07 20:30", "reactions": 10, "commentaires": 2},  # samedi 20 h, 12 %
+    ]
+)
 
 
 def test_posts_grid_counts_weekday_and_local_hour():
@@ -79,7 +97,10 @@ def test_engagement_grid_by_followers():
 def test_time_profile_hour_and_weekday():
     hours = ca.time_profile(POSTS, min_posts=1)
     assert list(hours.columns) == [
-        "part_publications", "nb_publications", "portee_abonnes_median", "taux_engagement_median"
+        "part_publications",
+        "nb_publications",
+        "portee_abonnes_median",
+        "taux_engagement_median",
     ]
     assert hours.loc[9, "portee_abonnes_median"] == pytest.approx(10.0)  # 100 / 1000
     assert hours.index.name == "heure" and len(hours) == 24
@@ -94,11 +115,13 @@ def test_time_profile_hour_and_weekday():
 
 
 def test_time_profile_reach_share_ignores_accounts_without_followers():
-    posts = make_posts([
-        {"publie_le": "2026-03-02 21:00", "portee": 300, "abonnes_au_moment": 1000},
-        {"publie_le": "2026-03-03 21:10", "portee": 50, "abonnes_au_moment": 0},
-        {"publie_le": "2026-03-04 21:20", "portee": 100, "abonnes_au_moment": 1000},
-    ])
+    posts = make_posts(
+        [
+            {"publie_le": "2026-03-02 21:00", "portee": 300, "abonnes_au_moment": 1000},
+            {"publie_le": "2026-03-03 21:10", "portee": 50, "abonnes_au_moment": 0},
+            {"publie_le": "2026-03-04 21:20", "portee": 100, "abonnes_au_moment": 1000},
+        ]
+    )
     hours = ca.time_profile(posts, min_posts=1)
     assert hours.loc[21, "portee_abonnes_median"] == pytest.approx(20.0)  # median of 30 %, 10 %
     assert hours.loc[21, "nb_publications"] == 3
@@ -106,11 +129,13 @@ def test_time_profile_reach_share_ignores_accounts_without_followers():
 
 def test_engagement_by_ratio_of_sums_differs_from_mean_of_ratios():
     # Two videos: 10 engagements / 100 reached (10 %) and 100 / 10 000 (1 %).
-    posts = make_posts([
-        {"publie_le": "2026-03-02 10:00", "format": "video", "reactions": 10, "portee": 100},
-        {"publie_le": "2026-03-03 10:00", "format": "video", "reactions": 100, "portee": 10000},
-        {"publie_le": "2026-03-04 10:00", "format": "lien", "reactions": 1, "portee": 200},
-    ])
+    posts = make_posts(
+        [
+            {"publie_le": "2026-03-02 10:00", "format": "video", "reactions": 10, "portee": 100},
+            {"publie_le": "2026-03-03 10:00", "format": "video", "reactions": 100, "portee": 10000},
+            {"publie_le": "2026-03-04 10:00", "format": "lien", "reactions": 1, "portee": 200},
+        ]
+    )
     sums = ca.engagement_by(posts, "format")
     assert sums.name == "taux_engagement" and sums.index.name == "format"
     assert list(sums.index) == ["lien", "video"]  # categories' order, empty ones dropped
@@ -122,23 +147,34 @@ def test_engagement_by_ratio_of_sums_differs_from_mean_of_ratios():
 
 
 def test_engagement_by_ignores_zero_reach_group_and_counts_comments_shares():
-    posts = make_posts([
-        {"publie_le": "2026-03-02 10:00", "compte_id": "a", "reactions": 1, "commentaires": 2,
-         "partages": 3, "clics": 50, "portee": 60},
-        {"publie_le": "2026-03-02 11:00", "compte_id": "b", "reactions": 5, "portee": 0},
-    ])
+    posts = make_posts(
+        [
+            {
+                "publie_le": "2026-03-02 10:00",
+                "compte_id": "a",
+                "reactions": 1,
+                "commentaires": 2,
+                "partages": 3,
+                "clics": 50,
+                "portee": 60,
+            },
+            {"publie_le": "2026-03-02 11:00", "compte_id": "b", "reactions": 5, "portee": 0},
+        ]
+    )
     rates = ca.engagement_by(posts, "compte_id")
     assert rates["a"] == pytest.approx(10.0)  # clicks are not engagements here
     assert math.isnan(rates["b"])
 
 
 def test_weekly_posts_fills_silent_weeks_with_zero():
-    posts = make_posts([
-        {"publie_le": "2026-03-02 09:00", "compte_id": "a"},
-        {"publie_le": "2026-03-08 23:30", "compte_id": "a"},  # Sunday: same week
-        {"publie_le": "2026-03-23 10:00", "compte_id": "b"},
-        {"publie_le": "2026-04-06 10:00", "compte_id": "a"},  # on end: excluded
-    ])
+    posts = make_posts(
+        [
+            {"publie_le": "2026-03-02 09:00", "compte_id": "a"},
+            {"publie_le": "2026-03-08 23:30", "compte_id": "a"},  # Sunday: same week
+            {"publie_le": "2026-03-23 10:00", "compte_id": "b"},
+            {"publie_le": "2026-04-06 10:00", "compte_id": "a"},  # on end: excluded
+        ]
+    )
     table = ca.weekly_posts(posts, "2026-03-04", "2026-04-06", accounts=["b", "a", "c"])
     assert list(table.columns) == ["b", "a", "c"]
     assert table.index[0] == pd.Timestamp("2026-03-02")
@@ -203,9 +239,7 @@ def lecture():
     posts, accounts = load("publications"), load("comptes")
     inst = accounts[accounts["type_compte"] == "institutionnel"]
     pubs = posts[posts["compte_id"].isin(inst["compte_id"])]
-    rhythm = metrics.posting_regularity(
-        pubs, start="2025-09-01", end="2026-09-01", accounts=inst
-    )
+    rhythm = metrics.posting_regularity(pubs, start="2025-09-01", end="2026-09-01", accounts=inst)
     return {"pubs": pubs, "rhythm": rhythm, "followers": load("abonnes"), "metrics": metrics}
 
 

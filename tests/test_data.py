@@ -53,8 +53,9 @@ def test_generator_is_deterministic_and_matches_committed(tmp_path):
     outs = []
     for k in (1, 2):
         out = tmp_path / f"run{k}"
-        subprocess.run([sys.executable, str(GENERATOR), "--out", str(out)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--out", str(out)], check=True, capture_output=True
+        )
         outs.append(out)
     for name in NAMES:
         a, b = outs[0] / f"{name}.csv", outs[1] / f"{name}.csv"
@@ -82,8 +83,11 @@ def test_categories_and_nulls(t, name):
 
 def test_datetimes_have_brussels_offset(t):
     pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+0[12]:00$"
-    for name, col in [("publications", "publie_le"), ("commentaires", "cree_le"),
-                      ("mentions", "publiee_le")]:
+    for name, col in [
+        ("publications", "publie_le"),
+        ("commentaires", "cree_le"),
+        ("mentions", "publiee_le"),
+    ]:
         assert t[name][col].str.match(pattern).all(), f"{name}.{col}"
     rep = t["commentaires"]["repondu_le"].dropna()
     assert rep.str.match(pattern).all()
@@ -116,8 +120,9 @@ def test_keys_and_links(t):
     expected = p.set_index("publication_id")["commentaires"]
     assert len(m) == int(p["commentaires"].sum())
     assert per_post.reindex(expected.index, fill_value=0).equals(expected)
-    joined = m.merge(p[["publication_id", "compte_id", "publie_le"]], on="publication_id",
-                     suffixes=("", "_post"))
+    joined = m.merge(
+        p[["publication_id", "compte_id", "publie_le"]], on="publication_id", suffixes=("", "_post")
+    )
     assert (joined["compte_id"] == joined["compte_id_post"]).all()
     assert (_utc(joined["cree_le"]) > _utc(joined["publie_le"])).all()
     rep = m.dropna(subset=["repondu_le"])
@@ -128,8 +133,15 @@ def test_keys_and_links(t):
 
 def test_counts_nonnegative_and_reach_le_impressions(t):
     p = t["publications"]
-    for col in ["abonnes_au_moment", "portee", "impressions", "reactions", "commentaires",
-                "partages", "clics"]:
+    for col in [
+        "abonnes_au_moment",
+        "portee",
+        "impressions",
+        "reactions",
+        "commentaires",
+        "partages",
+        "clics",
+    ]:
         assert (p[col] >= 0).all(), col
     assert (p["portee"] <= p["impressions"]).all()
     a = t["abonnes"]
@@ -197,9 +209,16 @@ def test_reply_delays_heavy_tailed_and_business_hours(t):
 def test_comment_category_mix(t):
     """§5.3 ranges (whole corpus)."""
     mix = t["commentaires"]["categorie"].value_counts(normalize=True)
-    ranges = {"question": (0.25, 0.30), "plainte": (0.15, 0.20), "remerciement": (0.15, 0.25),
-              "neutre": (0.15, 0.20), "suggestion": (0.03, 0.07), "spam": (0.02, 0.05),
-              "troll": (0.03, 0.07), "desinformation": (0.01, 0.03)}
+    ranges = {
+        "question": (0.25, 0.30),
+        "plainte": (0.15, 0.20),
+        "remerciement": (0.15, 0.25),
+        "neutre": (0.15, 0.20),
+        "suggestion": (0.03, 0.07),
+        "spam": (0.02, 0.05),
+        "troll": (0.03, 0.07),
+        "desinformation": (0.01, 0.03),
+    }
     for cat, (lo, hi) in ranges.items():
         assert lo <= mix[cat] <= hi, f"{cat}: {mix[cat]:.3f}"
 
@@ -218,16 +237,19 @@ def test_sentiment_consistent_with_category(t):
     c = c[c["type_compte"] == "institutionnel"]
     is_culture = c["type_institution"].isin(["bibliotheque", "centre_culturel"])
     culture, service = c.loc[is_culture, "compte_id"], c.loc[~is_culture, "compte_id"]
-    assert (m.loc[m["compte_id"].isin(culture), "sentiment"].mean()
-            > m.loc[m["compte_id"].isin(service), "sentiment"].mean() + 0.1)
+    assert (
+        m.loc[m["compte_id"].isin(culture), "sentiment"].mean()
+        > m.loc[m["compte_id"].isin(service), "sentiment"].mean() + 0.1
+    )
 
 
 def test_spam_mostly_deleted(t):
     m = t["commentaires"]
     spam = m[m["categorie"] == "spam"]["action_moderation"].value_counts(normalize=True)
     assert spam.idxmax() == "supprime"
-    assert (m.loc[m["categorie"].isin(["question", "remerciement"]), "action_moderation"]
-            == "aucune").all()
+    assert (
+        m.loc[m["categorie"].isin(["question", "remerciement"]), "action_moderation"] == "aucune"
+    ).all()
 
 
 def test_participation_inequality(t):
@@ -288,9 +310,14 @@ def _crisis_days(t, iid: str, start: str) -> int:
 
 
 def test_story_bad_buzz_fast_reply_shortens_crisis(t):
-    days = {k: _crisis_days(t, i, d) for k, i, d in
-            [("BUZZ-1", "I05", "2025-11-18"), ("BUZZ-2", "I01", "2026-02-10"),
-             ("BUZZ-3", "I03", "2026-05-12")]}
+    days = {
+        k: _crisis_days(t, i, d)
+        for k, i, d in [
+            ("BUZZ-1", "I05", "2025-11-18"),
+            ("BUZZ-2", "I01", "2026-02-10"),
+            ("BUZZ-3", "I03", "2026-05-12"),
+        ]
+    }
     assert 1 <= days["BUZZ-1"] <= 3
     assert days["BUZZ-2"] >= 8
     assert days["BUZZ-1"] <= days["BUZZ-3"] < days["BUZZ-2"]
@@ -301,24 +328,31 @@ def test_story_bad_buzz_fast_reply_shortens_crisis(t):
 
 def test_story_bad_buzz_comments_and_reply_tone(t):
     m = t["commentaires"]
-    for cid, start, end, word in [("C021", "2025-11-18", "2025-11-20", "vidéo"),
-                                  ("C001", "2026-02-10", "2026-02-24", "procédure"),
-                                  ("C011", "2026-05-12", "2026-05-15", "excuses")]:
+    for cid, start, end, word in [
+        ("C021", "2025-11-18", "2025-11-20", "vidéo"),
+        ("C001", "2026-02-10", "2026-02-24", "procédure"),
+        ("C011", "2026-05-12", "2026-05-15", "excuses"),
+    ]:
         win = m[(m["compte_id"] == cid) & (m["cree_le"] >= start) & (m["cree_le"] < end)]
         base = m[(m["compte_id"] == cid) & ~m.index.isin(win.index)]
         neg = win["categorie"].isin(["plainte", "troll"]).mean()
         assert neg > base["categorie"].isin(["plainte", "troll"]).mean() + 0.2
         replies = " ".join(win["reponse_texte"].dropna())
         assert word in replies or cid != "C011"
+
     # BUZZ-1 replied within the hour, BUZZ-2 only after three days
     def first_reply(cid, start):
-        x = m[(m["compte_id"] == cid) & (m["cree_le"] >= start)
-              & (m["categorie"] == "plainte")].dropna(subset=["repondu_le"])
+        x = m[
+            (m["compte_id"] == cid) & (m["cree_le"] >= start) & (m["categorie"] == "plainte")
+        ].dropna(subset=["repondu_le"])
         return _utc(x["repondu_le"]).min()
+
     assert first_reply("C021", "2025-11-18T20:40") - pd.Timestamp(
-        "2025-11-18T20:40+01:00") < pd.Timedelta(hours=2)
+        "2025-11-18T20:40+01:00"
+    ) < pd.Timedelta(hours=2)
     assert first_reply("C001", "2026-02-10T09:15") - pd.Timestamp(
-        "2026-02-10T09:15+01:00") > pd.Timedelta(days=2)
+        "2026-02-10T09:15+01:00"
+    ) > pd.Timedelta(days=2)
 
 
 def test_story_dormant_page_unanswered_questions(t):
@@ -326,8 +360,7 @@ def test_story_dormant_page_unanswered_questions(t):
     last = p.groupby("compte_id")["publie_le"].max()
     stale = last[_utc(last) < pd.Timestamp("2026-06-02T00:00+02:00")]
     after = m.merge(stale.rename("last"), left_on="compte_id", right_index=True)
-    after = after[_utc(after["cree_le"]) > _utc(after["last"])
-                  + pd.Timedelta(days=14)]
+    after = after[_utc(after["cree_le"]) > _utc(after["last"]) + pd.Timedelta(days=14)]
     waiting = after[after["necessite_reponse"] & after["repondu_le"].isna()]
     top = waiting["compte_id"].value_counts()
     assert top.index[0] == "C042" and top.iloc[0] >= 25
@@ -336,8 +369,11 @@ def test_story_dormant_page_unanswered_questions(t):
 
 def test_story_impostor_page(t):
     c, p, m = t["comptes"], t["publications"], t["commentaires"]
-    imp = c[(c["type_compte"] == "institutionnel") & ~c["officiel"]
-            & c["nom_affiche"].str.contains("Concours")]
+    imp = c[
+        (c["type_compte"] == "institutionnel")
+        & ~c["officiel"]
+        & c["nom_affiche"].str.contains("Concours")
+    ]
     assert len(imp) == 1
     cid = imp["compte_id"].iloc[0]
     com = m[m["compte_id"] == cid]
@@ -399,7 +435,8 @@ def test_check_mode_detects_a_stale_file(tmp_path):
     target.write_text(text.replace("Val-des-Saules", "Valdesaules", 1), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_data.py"), "--check", "--out", str(tmp_path)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1
     assert "institutions.csv" in done.stdout

@@ -89,16 +89,18 @@ def test_feedback_has_no_hidden_tests(graded):
         assert len(text) < 4 * 5000
         for marker in fixture.HIDDEN_MARKERS:
             assert marker not in text, (path, marker)
-        for line in ("check_equal(total_partages, 25", "taux_engagement(25, 500)",
-                     "check_equal(meilleur_post, 3"):
+        for line in (
+            "check_equal(total_partages, 25",
+            "taux_engagement(25, 500)",
+            "check_equal(meilleur_post, 3",
+        ):
             assert line not in text, (path, line)
 
 
 def test_feedback_content_in_french(graded):
     student = next(s for s, k in graded["students"].items() if k == "partial")
     text = (
-        graded["root"] / "feedback" / student / fixture.ASSIGNMENT
-        / f"{fixture.ASSIGNMENT}.html"
+        graded["root"] / "feedback" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.html"
     ).read_text(encoding="utf-8")
     assert "réussi" in text and "échoué" in text
     assert "n&#x27;a pas la valeur attendue" in text  # the Incorrect message
@@ -133,14 +135,17 @@ def test_rerun_skips_and_keeps_manual_grades(graded):
     assert before.st_mtime_ns == after.st_mtime_ns
     grade.grade(root, fixture.ASSIGNMENT, quiet=True, force=True, students=[student])
     with course.gradebook() as gb:
-        assert gb.find_grade(
-            "q4_commentaire", fixture.ASSIGNMENT, fixture.ASSIGNMENT, student
-        ).manual_score == 1.5
+        assert (
+            gb.find_grade(
+                "q4_commentaire", fixture.ASSIGNMENT, fixture.ASSIGNMENT, student
+            ).manual_score
+            == 1.5
+        )
         g2 = gb.find_grade("q1_tests", fixture.ASSIGNMENT, fixture.ASSIGNMENT, student)
         assert g2.manual_score == 0.5 and g2.auto_score == 1.0
         assert gb.find_submission(fixture.ASSIGNMENT, student).score == 5.0
     feedback.main(["--root", str(root)])
-    text = (root / "feedback" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.html")
+    text = root / "feedback" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.html"
     assert "5 / 6" in text.read_text(encoding="utf-8")
 
 
@@ -174,9 +179,7 @@ def test_kernel_isolation(graded, tmp_path):
         root / "autograded" / "zz-snoop" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb",
         as_version=4,
     )
-    text = "".join(
-        o.get("text", "") for c in out.cells if c.cell_type == "code" for o in c.outputs
-    )
+    text = "".join(o.get("text", "") for c in out.cells if c.cell_type == "code" for o in c.outputs)
     seen = json.loads(text.split("SNOOP", 1)[1].splitlines()[0])
     assert not seen["cwd"].startswith(str(root))
     level = isolation.detect()
@@ -213,8 +216,14 @@ def test_summary_and_static_scan_texts_are_french():
 
     for code, (label, message) in FLAGS.items():
         assert label and message, code
-    row = {"student": "x", "assignment": "a", "score": 1.0, "max": 2.0, "needs_manual": False,
-           "flags": ["noyau_arrete"]}
+    row = {
+        "student": "x",
+        "assignment": "a",
+        "score": 1.0,
+        "max": 2.0,
+        "needs_manual": False,
+        "flags": ["noyau_arrete"],
+    }
     assert "noyau arrêté" in feedback.format_summary([row])
 
 
@@ -262,12 +271,13 @@ def test_bench_class_built_from_a_kit_module():
     from tools.grading import bench
 
     assert bench.DEFAULT_ASSIGNMENT == "01-prise-en-main"
-    (name, (exercise, answers)), = bench.module_answers(bench.DEFAULT_ASSIGNMENT).items()
+    ((name, (exercise, answers)),) = bench.module_answers(bench.DEFAULT_ASSIGNMENT).items()
     assert name == bench.DEFAULT_ASSIGNMENT and answers
     ids = list(bench._answer_cells(exercise))
     assert set(ids) == set(answers)
-    subs = {k: bench._answer_cells(bench.module_submission(exercise, answers, k))
-            for k in bench.KINDS}
+    subs = {
+        k: bench._answer_cells(bench.module_submission(exercise, answers, k)) for k in bench.KINDS
+    }
     for gid in ids:
         assert "### BEGIN SOLUTION" not in subs["correct"][gid]
         assert "NotImplementedError" not in subs["correct"][gid]

@@ -54,7 +54,13 @@ def test_triage_follows_the_air_force_assessment():
     table = I.triage_table()
     assert list(table.index) == list(I.TRIAGE)
     assert set(table.index) == {
-        "question", "plainte", "remerciement", "neutre", "suggestion", "spam", "troll",
+        "question",
+        "plainte",
+        "remerciement",
+        "neutre",
+        "suggestion",
+        "spam",
+        "troll",
         "desinformation",
     }
 
@@ -65,10 +71,12 @@ def test_triage_unknown_category_is_a_french_error():
 
 
 def test_add_triage_adds_profile_and_action():
-    df = comments([
-        ("a", "2026-03-02 10:00", None, True, "plainte"),
-        ("a", "2026-03-02 11:00", None, False, "troll"),
-    ])
+    df = comments(
+        [
+            ("a", "2026-03-02 10:00", None, True, "plainte"),
+            ("a", "2026-03-02 11:00", None, False, "troll"),
+        ]
+    )
     out = I.add_triage(df)
     assert out["profil"].tolist() == ["mécontent", "troll"]
     assert "profil" not in df.columns  # the input is left untouched
@@ -84,13 +92,15 @@ def test_reply_template_fills_known_fields_and_shows_missing_ones():
 
 
 def test_unanswered_keeps_needed_and_unreplied_questions_and_complaints():
-    df = comments([
-        ("a", "2026-03-02 10:00", None, True, "question"),
-        ("a", "2026-03-02 10:00", "2026-03-02 11:00", True, "question"),
-        ("a", "2026-03-02 10:00", None, True, "plainte"),
-        ("a", "2026-03-02 10:00", None, False, "question"),
-        ("a", "2026-03-02 10:00", None, True, "suggestion"),
-    ])
+    df = comments(
+        [
+            ("a", "2026-03-02 10:00", None, True, "question"),
+            ("a", "2026-03-02 10:00", "2026-03-02 11:00", True, "question"),
+            ("a", "2026-03-02 10:00", None, True, "plainte"),
+            ("a", "2026-03-02 10:00", None, False, "question"),
+            ("a", "2026-03-02 10:00", None, True, "suggestion"),
+        ]
+    )
     assert I.unanswered(df).index.tolist() == [0, 2]
     assert I.unanswered(df, "question").index.tolist() == [0]
     assert I.unanswered(df, None).index.tolist() == [0, 2, 4]
@@ -151,12 +161,14 @@ def test_episode_posts_and_around_episode():
     out = I.episode_posts(posts, "a", "2026-03-10 08:30")
     assert out["texte"].tolist() == ["déclencheur", "réponse"]
     assert out["heures_apres_debut"].tolist() == [0.5, 12.0]
-    df = comments([
-        ("a", "2026-03-10 10:00", None, True, "plainte"),
-        ("a", "2026-03-10 23:59", None, False, "troll"),
-        ("a", "2026-03-12 01:00", None, True, "plainte"),
-        ("b", "2026-03-10 10:00", None, True, "plainte"),
-    ])
+    df = comments(
+        [
+            ("a", "2026-03-10 10:00", None, True, "plainte"),
+            ("a", "2026-03-10 23:59", None, False, "troll"),
+            ("a", "2026-03-12 01:00", None, True, "plainte"),
+            ("b", "2026-03-10 10:00", None, True, "plainte"),
+        ]
+    )
     table = I.around_episode(df, "a", "2026-03-10 08:30", days_before=1, days_after=3)
     assert len(table) == 5
     assert table.loc["2026-03-10", "plainte"] == 1 and table.loc["2026-03-10", "troll"] == 1
@@ -167,13 +179,15 @@ def test_episode_posts_and_around_episode():
 
 
 def _friday_gap():
-    return comments([
-        ("a", "2026-03-06 18:00", "2026-03-09 10:00", True, "question"),  # Fri evening: 64 h
-        ("a", "2026-03-06 19:00", "2026-03-09 09:00", True, "question"),  # 62 h
-        ("a", "2026-03-06 10:00", "2026-03-06 11:00", True, "question"),  # Fri morning: 1 h
-        ("a", "2026-03-02 10:00", "2026-03-02 13:00", True, "question"),  # Mon morning: 3 h
-        ("a", "2026-03-02 10:00", None, True, "question"),  # unanswered: ignored
-    ])
+    return comments(
+        [
+            ("a", "2026-03-06 18:00", "2026-03-09 10:00", True, "question"),  # Fri evening: 64 h
+            ("a", "2026-03-06 19:00", "2026-03-09 09:00", True, "question"),  # 62 h
+            ("a", "2026-03-06 10:00", "2026-03-06 11:00", True, "question"),  # Fri morning: 1 h
+            ("a", "2026-03-02 10:00", "2026-03-02 13:00", True, "question"),  # Mon morning: 3 h
+            ("a", "2026-03-02 10:00", None, True, "question"),  # unanswered: ignored
+        ]
+    )
 
 
 def test_delay_by_weekday():
@@ -218,12 +232,14 @@ def test_responsiveness_table_by_institution():
 
 
 def test_weekly_profile_counts_per_hour_of_week():
-    df = comments([
-        ("a", "2026-03-02 10:15", None, True, "question"),  # Monday 10 h → slot 10
-        ("a", "2026-03-02 10:45", None, False, "neutre"),  # not needing a reply
-        ("a", "2026-03-08 23:30", None, True, "plainte"),  # Sunday 23 h → slot 167
-        ("a", "2026-03-16 10:00", None, True, "question"),  # two weeks later, Monday 10 h
-    ])
+    df = comments(
+        [
+            ("a", "2026-03-02 10:15", None, True, "question"),  # Monday 10 h → slot 10
+            ("a", "2026-03-02 10:45", None, False, "neutre"),  # not needing a reply
+            ("a", "2026-03-08 23:30", None, True, "plainte"),  # Sunday 23 h → slot 167
+            ("a", "2026-03-16 10:00", None, True, "question"),  # two weeks later, Monday 10 h
+        ]
+    )
     profile = I.weekly_profile(df)
     weeks = (pd.Timestamp("2026-03-16 10:00") - pd.Timestamp("2026-03-02 10:15")) / pd.Timedelta(
         days=7
@@ -238,7 +254,10 @@ def test_weekly_profile_counts_per_hour_of_week():
 def test_headcount_needed_is_the_first_size_meeting_the_target():
     params = dict(
         weekly_profile=moderation.default_weekly_profile(2000),
-        staff_start=7.0, staff_end=22.0, staff_days=tuple(range(7)), handle_minutes=10.0,
+        staff_start=7.0,
+        staff_end=22.0,
+        staff_days=tuple(range(7)),
+        handle_minutes=10.0,
     )
     n = I.headcount_needed(80, 4, **params)
     assert n is not None and n > 1
@@ -264,16 +283,22 @@ def test_plot_weekly_profiles_draws_two_lines():
 
 
 def test_add_institution_keeps_rows_and_order():
-    df = comments([
-        ("b", "2026-03-02 10:00", None, True, "question"),
-        ("a", "2026-03-02 11:00", None, True, "plainte"),
-    ])
-    accounts = pd.DataFrame(
-        {"compte_id": ["a", "b"], "institution_id": ["I1", "I2"],
-         "type_compte": ["institutionnel", "ambassadeur"]}
+    df = comments(
+        [
+            ("b", "2026-03-02 10:00", None, True, "question"),
+            ("a", "2026-03-02 11:00", None, True, "plainte"),
+        ]
     )
-    institutions = pd.DataFrame({"institution_id": ["I1", "I2"],
-                                 "type_institution": ["commune", "hopital"]})
+    accounts = pd.DataFrame(
+        {
+            "compte_id": ["a", "b"],
+            "institution_id": ["I1", "I2"],
+            "type_compte": ["institutionnel", "ambassadeur"],
+        }
+    )
+    institutions = pd.DataFrame(
+        {"institution_id": ["I1", "I2"], "type_institution": ["commune", "hopital"]}
+    )
     out = I.add_institution(df, accounts, institutions)
     assert out["institution_id"].tolist() == ["I2", "I1"]
     assert out["type_compte"].tolist() == ["ambassadeur", "institutionnel"]

@@ -28,8 +28,15 @@ def rows(*items) -> pd.DataFrame:
     """A calendar from (date_heure string, compte_id, plateforme, format, objectif) tuples."""
     return pd.DataFrame(
         [
-            {"date_heure": d, "plateforme": p, "compte_id": c, "sujet": "social_sante",
-             "format": f, "texte": "Texte", "objectif": o}
+            {
+                "date_heure": d,
+                "plateforme": p,
+                "compte_id": c,
+                "sujet": "social_sante",
+                "format": f,
+                "texte": "Texte",
+                "objectif": o,
+            }
             for d, c, p, f, o in items
         ]
     )
@@ -91,7 +98,9 @@ def test_build_calendar_accepts_dicts_dataframe_and_strings():
     dicts = [dict(zip(["sujet", "format", "objectif", "texte"], c, strict=True)) for c in CONTENTS]
     a = plan.build_calendar(["2026-09-08 07:30", "2026-09-10 07:30"], dicts, "C1", "facebook")
     b = plan.build_calendar(
-        pd.to_datetime(["2026-09-08 07:30", "2026-09-10 07:30"]), pd.DataFrame(dicts), "C1",
+        pd.to_datetime(["2026-09-08 07:30", "2026-09-10 07:30"]),
+        pd.DataFrame(dicts),
+        "C1",
         "facebook",
     )
     pd.testing.assert_frame_equal(a, b)
@@ -125,8 +134,10 @@ def test_combine_sorts_and_reindexes():
 
 
 def test_check_calendar_reads_naive_and_iso_strings_as_brussels():
-    cal = rows(("2026-09-08 07:30", "C009", "facebook", "photo", "relation"),
-               ("2026-09-10T19:00:00+02:00", "C009", "facebook", "photo", "relation"))
+    cal = rows(
+        ("2026-09-08 07:30", "C009", "facebook", "photo", "relation"),
+        ("2026-09-10T19:00:00+02:00", "C009", "facebook", "photo", "relation"),
+    )
     out = plan.check_calendar(cal)
     assert out["date_heure"].iloc[0] == pd.Timestamp("2026-09-08 07:30", tz=TZ)
     assert out["date_heure"].iloc[1] == pd.Timestamp("2026-09-10 19:00", tz=TZ)
@@ -147,8 +158,10 @@ def test_check_calendar_reads_naive_and_iso_strings_as_brussels():
     ],
 )
 def test_check_calendar_friendly_errors(mutate, fragment):
-    cal = rows(("2026-09-08 07:30", "C009", "facebook", "photo", "relation"),
-               ("2026-09-10 07:30", "C009", "facebook", "photo", "relation"))
+    cal = rows(
+        ("2026-09-08 07:30", "C009", "facebook", "photo", "relation"),
+        ("2026-09-10 07:30", "C009", "facebook", "photo", "relation"),
+    )
     with pytest.raises(PlanError, match=fragment):
         plan.check_calendar(mutate(cal))
 
@@ -187,8 +200,12 @@ def test_unknown_platform_format_stage():
 
 def test_too_many_posts_a_day_per_account():
     cal = weekly()
-    extra = cal.iloc[[0, 0]].assign(date_heure=[pd.Timestamp("2026-09-08 07:15", tz=TZ),
-                                                pd.Timestamp("2026-09-08 12:30", tz=TZ)])
+    extra = cal.iloc[[0, 0]].assign(
+        date_heure=[
+            pd.Timestamp("2026-09-08 07:15", tz=TZ),
+            pd.Timestamp("2026-09-08 12:30", tz=TZ),
+        ]
+    )
     cal = pd.concat([cal, extra], ignore_index=True)
     assert plan.calendar_problems(cal) == [
         "Compte C009, mardi 08/09/2026 : 3 publications le même jour (maximum 2)."
@@ -250,9 +267,18 @@ def test_gaps_at_the_edges_of_the_plan():
         "(au plus 7 jours entre deux publications pour un rendez-vous régulier)."
     ]
     # Monday of week 1 and Sunday of week 4 are the extreme days that still count
-    edges = rows(*[(d, "C009", "facebook", "photo", "relation") for d in
-                   ["2026-09-07 07:30", "2026-09-14 07:30", "2026-09-21 07:30",
-                    "2026-09-28 07:30", "2026-10-04 10:00"]])
+    edges = rows(
+        *[
+            (d, "C009", "facebook", "photo", "relation")
+            for d in [
+                "2026-09-07 07:30",
+                "2026-09-14 07:30",
+                "2026-09-21 07:30",
+                "2026-09-28 07:30",
+                "2026-10-04 10:00",
+            ]
+        ]
+    )
     assert plan.calendar_problems(edges) == []
 
 
@@ -281,8 +307,14 @@ def test_no_post_at_all_for_an_account_in_the_period():
 
 def test_accounts_and_platforms():
     comptes = load("comptes")
-    cal = pd.concat([weekly(), weekly("C009", "instagram", ["jeudi"]),
-                     weekly("C999", "facebook", ["vendredi"])], ignore_index=True)
+    cal = pd.concat(
+        [
+            weekly(),
+            weekly("C009", "instagram", ["jeudi"]),
+            weekly("C999", "facebook", ["vendredi"]),
+        ],
+        ignore_index=True,
+    )
     found = plan.calendar_problems(cal, accounts=comptes)
     assert "Ligne 4 : le compte C009 est sur facebook, pas sur instagram." in found
     assert "Ligne 8 : compte « C999 » absent du tableau des comptes." in found
@@ -373,7 +405,8 @@ def test_ics_uid_stable_and_unique_for_identical_rows(tmp_path):
     assert set(again["uid"]) < set(events["uid"])
     changed = cal.assign(texte="Autre texte")
     assert not set(plan.read_ics(plan.to_ics(changed, tmp_path / "v.ics"))["uid"]) & set(
-        again["uid"])
+        again["uid"]
+    )
 
 
 def test_read_ics(tmp_path):
@@ -395,24 +428,29 @@ def test_read_ics(tmp_path):
 
 
 def comment(cat, created, replied, needs=True):
-    return {"categorie": cat, "necessite_reponse": needs,
-            "cree_le": pd.Timestamp(created, tz=TZ),
-            "repondu_le": pd.Timestamp(replied, tz=TZ) if replied else pd.NaT}
+    return {
+        "categorie": cat,
+        "necessite_reponse": needs,
+        "cree_le": pd.Timestamp(created, tz=TZ),
+        "repondu_le": pd.Timestamp(replied, tz=TZ) if replied else pd.NaT,
+    }
 
 
 def test_sla_compliance_hand_computed():
-    table = pd.DataFrame([
-        # complaint Friday 16:00 → Monday 10:00: 2.5 business hours (in time), 66 clock hours
-        comment("plainte", "2026-09-11 16:00", "2026-09-14 10:00"),
-        # complaint Monday 9:00 → Monday 14:00: 5 business hours (late)
-        comment("plainte", "2026-09-14 09:00", "2026-09-14 14:00"),
-        comment("plainte", "2026-09-14 09:00", None),  # unanswered: late
-        comment("plainte", "2026-09-14 09:00", None, needs=False),  # not counted
-        # misinformation Saturday 20:00 → 20:45: within 1 clock hour
-        comment("desinformation", "2026-09-12 20:00", "2026-09-12 20:45"),
-        # question Monday 16:00 → Tuesday 16:00: 8.5 business hours = 1 business day, in time
-        comment("question", "2026-09-14 16:00", "2026-09-15 16:00"),
-    ])
+    table = pd.DataFrame(
+        [
+            # complaint Friday 16:00 → Monday 10:00: 2.5 business hours (in time), 66 clock hours
+            comment("plainte", "2026-09-11 16:00", "2026-09-14 10:00"),
+            # complaint Monday 9:00 → Monday 14:00: 5 business hours (late)
+            comment("plainte", "2026-09-14 09:00", "2026-09-14 14:00"),
+            comment("plainte", "2026-09-14 09:00", None),  # unanswered: late
+            comment("plainte", "2026-09-14 09:00", None, needs=False),  # not counted
+            # misinformation Saturday 20:00 → 20:45: within 1 clock hour
+            comment("desinformation", "2026-09-12 20:00", "2026-09-12 20:45"),
+            # question Monday 16:00 → Tuesday 16:00: 8.5 business hours = 1 business day, in time
+            comment("question", "2026-09-14 16:00", "2026-09-15 16:00"),
+        ]
+    )
     sla = plan.sla_compliance(table)
     assert list(sla.index) == ["urgent", "plainte", "question", "autre"]
     assert sla.loc["plainte", "a_repondre"] == 3
@@ -449,13 +487,22 @@ def tables():
 
 @pytest.fixture(scope="module")
 def base_i02(tables):
-    return plan.baselines(tables["publications"], tables["commentaires"], tables["abonnes"],
-                          tables["mentions"], tables["comptes"], "I02")
+    return plan.baselines(
+        tables["publications"],
+        tables["commentaires"],
+        tables["abonnes"],
+        tables["mentions"],
+        tables["comptes"],
+        "I02",
+    )
 
 
 def test_baselines_match_the_funnel_metrics(tables, base_i02):
     expected = funnel.stage_metrics(
-        tables["publications"], tables["commentaires"], tables["abonnes"], tables["mentions"],
+        tables["publications"],
+        tables["commentaires"],
+        tables["abonnes"],
+        tables["mentions"],
         tables["comptes"],
     ).loc["I02"]
     for name in funnel.METRICS:
@@ -469,8 +516,7 @@ def test_baselines_match_the_funnel_metrics(tables, base_i02):
     assert base_i02["taux_reponse"] == pytest.approx(42.857142857)
 
 
-TARGETS = {"taux_portee": 8.0, "taux_engagement": 3.0, "taux_reponse": 60.0,
-           "delai_median_h": 4.0}
+TARGETS = {"taux_portee": 8.0, "taux_engagement": 3.0, "taux_reponse": 60.0, "delai_median_h": 4.0}
 
 
 def test_indicator_table_and_no_problem(base_i02):

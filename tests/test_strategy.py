@@ -99,9 +99,19 @@ def test_channel_mix_counts_rates_audience(accounts, posts, followers):
 
 def test_channel_mix_account_without_posts(accounts, posts, followers):
     extra = pd.concat(
-        [accounts, pd.DataFrame({"compte_id": ["A9"], "institution_id": ["I1"],
-                                 "plateforme": ["youtube"], "type_compte": ["institutionnel"],
-                                 "nom_affiche": ["TV"], "officiel": [True]})],
+        [
+            accounts,
+            pd.DataFrame(
+                {
+                    "compte_id": ["A9"],
+                    "institution_id": ["I1"],
+                    "plateforme": ["youtube"],
+                    "type_compte": ["institutionnel"],
+                    "nom_affiche": ["TV"],
+                    "officiel": [True],
+                }
+            ),
+        ],
         ignore_index=True,
     )
     mix = strategy.channel_mix(extra, posts, followers)
@@ -155,8 +165,9 @@ def test_offline_share(posts):
 
 
 def test_hourly_activity_counts_and_percent(posts):
-    comments = pd.DataFrame({"cree_le": _stamps(["2026-03-02 20:10", "2026-03-02 20:50",
-                                                 "2026-03-03 09:00"])})
+    comments = pd.DataFrame(
+        {"cree_le": _stamps(["2026-03-02 20:10", "2026-03-02 20:50", "2026-03-03 09:00"])}
+    )
     counts = strategy.hourly_activity(posts, comments, percent=False)
     assert list(counts.index) == list(range(24))
     assert counts.loc[20, "commentaires"] == 2 and counts.loc[9, "publications"] == 1

@@ -38,28 +38,96 @@ from socialkit.schema import columns  # noqa: E402
 # =====================================================================================
 # ---------------------------------------------------------------- slot vocabularies
 SLOTS = {
-    "rue": ["rue des Tilleuls", "avenue du Parc", "rue du Moulin", "chaussée de Namur",
-            "rue de la Station", "place communale", "rue des Écoles", "rue Haute",
-            "avenue des Saules", "rue du Pont", "rue de l'Église", "chemin des Prés",
-            "rue Reine Astrid", "rue du Château d'eau", "sentier des Vignes"],
-    "lieu": ["la salle des fêtes", "la place communale", "le parc des Saules", "la maison de quartier",
-             "le hall omnisports", "la salle du conseil", "la cour de l'école", "l'espace Orneau"],
-    "heure": ["8h", "9h", "9h30", "10h", "11h", "13h30", "14h", "14h30", "15h", "16h", "18h",
-              "19h", "19h30", "20h"],
+    "rue": [
+        "rue des Tilleuls",
+        "avenue du Parc",
+        "rue du Moulin",
+        "chaussée de Namur",
+        "rue de la Station",
+        "place communale",
+        "rue des Écoles",
+        "rue Haute",
+        "avenue des Saules",
+        "rue du Pont",
+        "rue de l'Église",
+        "chemin des Prés",
+        "rue Reine Astrid",
+        "rue du Château d'eau",
+        "sentier des Vignes",
+    ],
+    "lieu": [
+        "la salle des fêtes",
+        "la place communale",
+        "le parc des Saules",
+        "la maison de quartier",
+        "le hall omnisports",
+        "la salle du conseil",
+        "la cour de l'école",
+        "l'espace Orneau",
+    ],
+    "heure": [
+        "8h",
+        "9h",
+        "9h30",
+        "10h",
+        "11h",
+        "13h30",
+        "14h",
+        "14h30",
+        "15h",
+        "16h",
+        "18h",
+        "19h",
+        "19h30",
+        "20h",
+    ],
     "num": ["2", "3", "4", "5", "6", "8", "10", "12", "15", "20", "septante", "nonante"],
     "quartier": ["centre", "Bois-Hautrive", "Les Coteaux", "la Gare", "Saint-Rémy", "Petit-Orneau"],
-    "prenom": ["Marc", "Sophie", "Julie", "Nathalie", "Thomas", "Martine", "Kevin", "Fatima",
-               "Luc", "Isabelle", "Mehdi", "Chantal", "Laurent", "Emma", "Jean-Pierre", "Aline"],
+    "prenom": [
+        "Marc",
+        "Sophie",
+        "Julie",
+        "Nathalie",
+        "Thomas",
+        "Martine",
+        "Kevin",
+        "Fatima",
+        "Luc",
+        "Isabelle",
+        "Mehdi",
+        "Chantal",
+        "Laurent",
+        "Emma",
+        "Jean-Pierre",
+        "Aline",
+    ],
     "agent": ["Sarah", "Pierre", "Nora", "Benoît", "Amélie", "Youssef", "Claire"],
 }
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 # object noun per topic, used in comments ("{objet}")
 OBJET = {
     "travaux_mobilite": ["la déviation", "les travaux", "le chantier", "la fermeture de la rue"],
-    "dechets_environnement": ["le recyparc", "la collecte PMC", "les encombrants", "les sacs blancs"],
+    "dechets_environnement": [
+        "le recyparc",
+        "la collecte PMC",
+        "les encombrants",
+        "les sacs blancs",
+    ],
     "demarches_administratives": ["le guichet", "la carte eID", "le rendez-vous", "le formulaire"],
     "evenement_culture": ["le spectacle", "l'atelier", "l'exposition", "la soirée"],
     "sport_loisirs": ["le stage", "la piscine", "le tournoi", "la balade"],
@@ -298,38 +366,59 @@ COMMENTS = {
 # crisis comments per episode (override generic texts for the relevant categories)
 CRISIS_COMMENTS = {
     "BUZZ-1": {
-        "plainte": ["Vu la vidéo… 6 heures d'attente avec un enfant, c'est pas normal.",
-                    "Même chose pour ma mère la semaine passée aux urgences.",
-                    "Le personnel fait ce qu'il peut mais il manque du monde."],
-        "question": ["C'est vrai ce qu'on voit dans la vidéo ?",
-                     "Quel est le délai d'attente actuellement ?"],
+        "plainte": [
+            "Vu la vidéo… 6 heures d'attente avec un enfant, c'est pas normal.",
+            "Même chose pour ma mère la semaine passée aux urgences.",
+            "Le personnel fait ce qu'il peut mais il manque du monde.",
+        ],
+        "question": [
+            "C'est vrai ce qu'on voit dans la vidéo ?",
+            "Quel est le délai d'attente actuellement ?",
+        ],
         "troll": ["Hôpital de la honte.", "Fermez tout, ce sera plus simple."],
         "desinformation": ["Il paraît qu'ils ferment les urgences la nuit."],
     },
     "BUZZ-2": {
-        "plainte": ["Abattre des arbres centenaires sans consulter personne, bravo…",
-                    "Aucune réunion avec les riverains, c'est scandaleux.",
-                    "Les platanes étaient en parfaite santé, on veut voir le rapport.",
-                    "Vous avez décidé tout seuls, comme d'habitude."],
-        "question": ["Où peut-on consulter le permis ?", "Pourquoi pas une consultation publique ?"],
-        "troll": ["Bourgmestre démission !", "Béton partout, bravo le collège.",
-                  "Encore un parking pour les copains ?"],
-        "desinformation": ["Il paraît qu'un promoteur va construire des appartements sur la place."],
+        "plainte": [
+            "Abattre des arbres centenaires sans consulter personne, bravo…",
+            "Aucune réunion avec les riverains, c'est scandaleux.",
+            "Les platanes étaient en parfaite santé, on veut voir le rapport.",
+            "Vous avez décidé tout seuls, comme d'habitude.",
+        ],
+        "question": [
+            "Où peut-on consulter le permis ?",
+            "Pourquoi pas une consultation publique ?",
+        ],
+        "troll": [
+            "Bourgmestre démission !",
+            "Béton partout, bravo le collège.",
+            "Encore un parking pour les copains ?",
+        ],
+        "desinformation": [
+            "Il paraît qu'un promoteur va construire des appartements sur la place."
+        ],
     },
     "BUZZ-3": {
-        "plainte": ["On voit le numéro de registre national sur votre capture !!",
-                    "Des données personnelles publiées par un SPF, sérieusement ?",
-                    "C'est une violation du RGPD, retirez ça."],
-        "question": ["Qui est responsable de la protection des données chez vous ?",
-                     "Mes données sont-elles aussi exposées ?"],
+        "plainte": [
+            "On voit le numéro de registre national sur votre capture !!",
+            "Des données personnelles publiées par un SPF, sérieusement ?",
+            "C'est une violation du RGPD, retirez ça.",
+        ],
+        "question": [
+            "Qui est responsable de la protection des données chez vous ?",
+            "Mes données sont-elles aussi exposées ?",
+        ],
         "troll": ["Simplification administrative… de nos données 😂"],
         "desinformation": ["Toute la base de données a fuité, paraît-il."],
     },
 }
 SCAM_COMMENTS = {
-    "question": ["C'est vraiment la commune qui organise ça ?", "C'est officiel ou c'est une arnaque ?",
-                 "On doit vraiment donner son numéro de compte ?",
-                 "La commune fait des concours maintenant ?"],
+    "question": [
+        "C'est vraiment la commune qui organise ça ?",
+        "C'est officiel ou c'est une arnaque ?",
+        "On doit vraiment donner son numéro de compte ?",
+        "La commune fait des concours maintenant ?",
+    ],
     "neutre": ["JE PARTICIPE", "Partagé ! @{prenom}", "Je participe 🤞", "Fait !"],
     "plainte": ["Arnaque ! Je signale la page.", "Attention c'est une fausse page !!"],
     "spam": ["Gagnez encore plus ici 👉 bit.ly/xxxx", "Contactez-moi pour un autre concours 💰"],
@@ -356,11 +445,16 @@ REPLIES = {
         "Bonjour, merci pour votre signalement, nous transmettons au service concerné dès ce matin. — {agent}",
         "Bonjour, nous comprenons votre frustration. Le service vous recontacte. — {agent}",
     ],
-    "remerciement": ["Merci pour votre message, nous transmettons aux équipes ! 😊",
-                     "Merci beaucoup 🙏", "Avec plaisir !"],
+    "remerciement": [
+        "Merci pour votre message, nous transmettons aux équipes ! 😊",
+        "Merci beaucoup 🙏",
+        "Avec plaisir !",
+    ],
     "neutre": ["Merci pour le partage !"],
-    "suggestion": ["Merci pour la suggestion, nous la transmettons !",
-                   "Bonne idée, nous y réfléchissons pour les prochaines publications."],
+    "suggestion": [
+        "Merci pour la suggestion, nous la transmettons !",
+        "Bonne idée, nous y réfléchissons pour les prochaines publications.",
+    ],
     "troll": ["Merci de respecter notre charte de modération."],
     "desinformation": [
         "Bonjour, cette information est erronée. Les informations officielles sont publiées sur notre site.",
@@ -373,7 +467,9 @@ REPLIES_AMBASSADOR = {
     "plainte": ["Je comprends, je fais remonter à l'équipe.", "Désolée, je transmets en interne."],
     "remerciement": ["Merci 🙏", "Merci beaucoup ❤️", "Ça fait plaisir !"],
     "suggestion": ["Bonne idée, je fais passer !"],
-    "neutre": ["🙂"], "troll": ["…"], "desinformation": ["Non, c'est faux, voir le site officiel."],
+    "neutre": ["🙂"],
+    "troll": ["…"],
+    "desinformation": ["Non, c'est faux, voir le site officiel."],
     "spam": [""],
 }
 CRISIS_REPLIES = {
@@ -393,28 +489,49 @@ CRISIS_REPLIES = {
 
 # ---------------------------------------------------------------- mentions
 MENTIONS = {
-    "pos": ["Merci {nom} pour la réactivité 👏", "Belle initiative de {nom} !",
-            "Super accueil chez {nom} ce matin.", "Bravo {nom} pour l'organisation."],
-    "neu": ["{nom} annonce des changements pour la rentrée.", "Quelqu'un a des infos de {nom} ?",
-            "Vu sur la page de {nom} :", "Article : ce que prépare {nom} cette année.",
-            "{nom} : horaires modifiés cette semaine."],
-    "neg": ["Toujours pas de réponse de {nom}…", "{nom}, c'est vraiment le service minimum.",
-            "Déçu par {nom}, personne ne décroche.", "Encore un couac chez {nom}."],
+    "pos": [
+        "Merci {nom} pour la réactivité 👏",
+        "Belle initiative de {nom} !",
+        "Super accueil chez {nom} ce matin.",
+        "Bravo {nom} pour l'organisation.",
+    ],
+    "neu": [
+        "{nom} annonce des changements pour la rentrée.",
+        "Quelqu'un a des infos de {nom} ?",
+        "Vu sur la page de {nom} :",
+        "Article : ce que prépare {nom} cette année.",
+        "{nom} : horaires modifiés cette semaine.",
+    ],
+    "neg": [
+        "Toujours pas de réponse de {nom}…",
+        "{nom}, c'est vraiment le service minimum.",
+        "Déçu par {nom}, personne ne décroche.",
+        "Encore un couac chez {nom}.",
+    ],
 }
 CRISIS_MENTIONS = {
-    "BUZZ-1": ["6 heures aux urgences du CHU avec mon fils. Regardez 🎥", "Cette vidéo sur les urgences du CHU fait froid dans le dos.",
-               "Urgences saturées au CHU de Val-des-Saules : le témoignage qui circule.",
-               "Le CHU a répondu vite et clairement, chapeau."],
-    "BUZZ-2": ["Les platanes de la place abattus sans consultation ! Pétition ⤵️",
-               "Val-des-Saules : colère des riverains après l'annonce de l'abattage.",
-               "La commune refuse de revoir son projet. Inacceptable.",
-               "Rassemblement samedi sur la place pour sauver les arbres."],
-    "BUZZ-3": ["Un SPF publie une capture avec un numéro de registre national 😱",
-               "Fuite de données personnelles dans un tutoriel du SPF Simplification.",
-               "RGPD : le SPF présente ses excuses après une capture d'écran maladroite.",
-               "Excuses rapides du SPF, c'est déjà ça."],
-    "IMPOSTOR": ["Attention, fausse page de concours au nom de la commune de Val-des-Saules !",
-                 "Quelqu'un a participé au concours de la commune ? Ça sent l'arnaque."],
+    "BUZZ-1": [
+        "6 heures aux urgences du CHU avec mon fils. Regardez 🎥",
+        "Cette vidéo sur les urgences du CHU fait froid dans le dos.",
+        "Urgences saturées au CHU de Val-des-Saules : le témoignage qui circule.",
+        "Le CHU a répondu vite et clairement, chapeau.",
+    ],
+    "BUZZ-2": [
+        "Les platanes de la place abattus sans consultation ! Pétition ⤵️",
+        "Val-des-Saules : colère des riverains après l'annonce de l'abattage.",
+        "La commune refuse de revoir son projet. Inacceptable.",
+        "Rassemblement samedi sur la place pour sauver les arbres.",
+    ],
+    "BUZZ-3": [
+        "Un SPF publie une capture avec un numéro de registre national 😱",
+        "Fuite de données personnelles dans un tutoriel du SPF Simplification.",
+        "RGPD : le SPF présente ses excuses après une capture d'écran maladroite.",
+        "Excuses rapides du SPF, c'est déjà ça.",
+    ],
+    "IMPOSTOR": [
+        "Attention, fausse page de concours au nom de la commune de Val-des-Saules !",
+        "Quelqu'un a participé au concours de la commune ? Ça sent l'arnaque.",
+    ],
 }
 
 # =====================================================================================
@@ -448,8 +565,9 @@ def iso(minutes: np.ndarray) -> np.ndarray:
     """Wall-clock minutes since START → ISO 8601 strings with the Brussels offset."""
     minutes = np.asarray(minutes, dtype=np.int64)
     naive = pd.DatetimeIndex(START_TS + pd.to_timedelta(minutes, unit="min"))
-    aware = naive.tz_localize(P.TIMEZONE, ambiguous=np.zeros(len(naive), dtype=bool),
-                              nonexistent="shift_forward")
+    aware = naive.tz_localize(
+        P.TIMEZONE, ambiguous=np.zeros(len(naive), dtype=bool), nonexistent="shift_forward"
+    )
     s = pd.Series(aware.strftime("%Y-%m-%dT%H:%M:%S%z"))
     return (s.str[:-2] + ":" + s.str[-2:]).to_numpy(dtype=object)
 
@@ -505,22 +623,88 @@ def build_accounts() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (comptes table, generator-only metadata incl. archetype)."""
     recs, meta = [], []
     itype = {r[0]: r[2] for r in P.INSTITUTIONS}
-    for (cid, iid, plat, ident, nom, serv, arch, f0, rate, prof, statut, cree, nadm, perso,
-         mfa, charte, lang) in P.ACCOUNTS:
+    for (
+        cid,
+        iid,
+        plat,
+        ident,
+        nom,
+        serv,
+        arch,
+        f0,
+        rate,
+        prof,
+        statut,
+        cree,
+        nadm,
+        perso,
+        mfa,
+        charte,
+        lang,
+    ) in P.ACCOUNTS:
         officiel = arch != "U"
-        recs.append([cid, iid, "institutionnel", plat, ident, nom, serv, "aucun", officiel,
-                     officiel and arch in ("R", "E"), nadm, perso, mfa, charte, lang, cree,
-                     statut])
+        recs.append(
+            [
+                cid,
+                iid,
+                "institutionnel",
+                plat,
+                ident,
+                nom,
+                serv,
+                "aucun",
+                officiel,
+                officiel and arch in ("R", "E"),
+                nadm,
+                perso,
+                mfa,
+                charte,
+                lang,
+                cree,
+                statut,
+            ]
+        )
         meta.append([cid, iid, itype[iid], plat, arch, f0, rate, prof, charte, False])
     for cid, iid, plat, ident, nom, serv, role, f0, rate, cree in P.AMBASSADORS:
-        recs.append([cid, iid, "ambassadeur", plat, ident, nom, serv, role, False, False, 1,
-                     True, plat in ("linkedin", "x"), False, "fr", cree, "actif"])
+        recs.append(
+            [
+                cid,
+                iid,
+                "ambassadeur",
+                plat,
+                ident,
+                nom,
+                serv,
+                role,
+                False,
+                False,
+                1,
+                True,
+                plat in ("linkedin", "x"),
+                False,
+                "fr",
+                cree,
+                "actif",
+            ]
+        )
         meta.append([cid, iid, "ambassadeur", plat, "A", f0, rate, "human", False, True])
     comptes = pd.DataFrame(recs, columns=columns("comptes"))
     comptes["nb_admins"] = comptes["nb_admins"].astype("Int64")
-    meta = pd.DataFrame(meta, columns=["compte_id", "institution_id", "kind", "plateforme",
-                                       "archetype", "f0", "rate", "profile", "charte",
-                                       "ambassadeur"])
+    meta = pd.DataFrame(
+        meta,
+        columns=[
+            "compte_id",
+            "institution_id",
+            "kind",
+            "plateforme",
+            "archetype",
+            "f0",
+            "rate",
+            "profile",
+            "charte",
+            "ambassadeur",
+        ],
+    )
     return comptes, meta
 
 
@@ -547,7 +731,7 @@ def active_days(rng, cid: str, arch: str) -> np.ndarray:
             lo, hi = P.ECLIPSE_ON_DAYS if on else P.ECLIPSE_OFF_DAYS
             length = int(rng.integers(lo, hi + 1))
             if on:
-                mask[t:t + length] = True
+                mask[t : t + length] = True
             t += length
             on = not on
         return mask
@@ -589,8 +773,14 @@ def add_story_posts(sched: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
         rows.append((idx[b["compte"]], trig_t, f"{b['id']}-trigger", b["topic"]))
         tr = t0 + int(round(b["reply_delay_h"] * 60))
         rows.append((idx[b["compte"]], tr, f"{b['id']}-reply", b["topic"]))
-    rows.append((idx[P.IMPOSTOR["commune_compte"]], minute_of(P.IMPOSTOR["warning"]),
-                 "IMPOSTOR-warning", "securite_alerte"))
+    rows.append(
+        (
+            idx[P.IMPOSTOR["commune_compte"]],
+            minute_of(P.IMPOSTOR["warning"]),
+            "IMPOSTOR-warning",
+            "securite_alerte",
+        )
+    )
     extra = pd.DataFrame(rows, columns=["acc", "t", "story", "sujet_force"])
     sched = sched.assign(story="", sujet_force="")
     out = pd.concat([sched, extra], ignore_index=True)
@@ -612,8 +802,9 @@ def build_posts(rng, meta: pd.DataFrame, inst: pd.DataFrame) -> pd.DataFrame:
     for k in sorted(P.TOPIC_MIX):
         rows = np.flatnonzero(kind == k)
         w = np.asarray(P.TOPIC_MIX[k], dtype=float)
-        sujet[rows] = np.asarray(TOPICS, dtype=object)[rng.choice(len(TOPICS), rows.size,
-                                                                   p=w / w.sum())]
+        sujet[rows] = np.asarray(TOPICS, dtype=object)[
+            rng.choice(len(TOPICS), rows.size, p=w / w.sum())
+        ]
     forced = sched["sujet_force"].to_numpy() != ""
     sujet[forced] = sched["sujet_force"].to_numpy()[forced]
     # format
@@ -651,8 +842,9 @@ def build_posts(rng, meta: pd.DataFrame, inst: pd.DataFrame) -> pd.DataFrame:
     for key, tpl in STORY_POSTS.items():
         rows = np.flatnonzero(story == key)
         if rows.size:
-            texte[rows] = fill([tpl], np.zeros(rows.size, dtype=int),
-                               {k: v[rows] for k, v in slots.items()})
+            texte[rows] = fill(
+                [tpl], np.zeros(rows.size, dtype=int), {k: v[rows] for k, v in slots.items()}
+            )
     sujet[scam] = "evenement_culture"
     sujet[unoff] = "securite_alerte"
     # offline relay, sponsored
@@ -664,11 +856,24 @@ def build_posts(rng, meta: pd.DataFrame, inst: pd.DataFrame) -> pd.DataFrame:
     spons |= (rng.random(n) < P.SPONSORED_RANDOM_P) & (kind != "ambassadeur") & (arch != "U")
     # k-th post of the same account on the same day (§4.1c)
     k = pd.DataFrame({"a": acc, "d": day}).groupby(["a", "d"], sort=False).cumcount().to_numpy() + 1
-    return pd.DataFrame({
-        "acc": acc, "t": t, "day": day, "compte_id": cid, "kind": kind, "plateforme": plat,
-        "archetype": arch, "sujet": sujet, "format": fmt, "texte": texte,
-        "relaie_hors_ligne": offline, "sponsorise": spons, "k": k, "story": story,
-    })
+    return pd.DataFrame(
+        {
+            "acc": acc,
+            "t": t,
+            "day": day,
+            "compte_id": cid,
+            "kind": kind,
+            "plateforme": plat,
+            "archetype": arch,
+            "sujet": sujet,
+            "format": fmt,
+            "texte": texte,
+            "relaie_hors_ligne": offline,
+            "sponsorise": spons,
+            "k": k,
+            "story": story,
+        }
+    )
 
 
 # ------------------------------------------------------------------ audience & reach (§4.1)
@@ -698,8 +903,11 @@ def simulate_audience(rng, meta: pd.DataFrame, posts: pd.DataFrame):
     amb = meta["ambassadeur"].to_numpy()
     rho_base = np.where(f0 > 15000, P.RHO_LARGE, P.RHO_INSTITUTION)
     rho_base = np.where(amb, P.RHO_AMBASSADOR, rho_base)
-    rho_base = np.where(amb & (meta["institution_id"].to_numpy() == P.AMBASSADOR_STORY_INSTITUTION),
-                        P.RHO_AMBASSADOR_CHU, rho_base)
+    rho_base = np.where(
+        amb & (meta["institution_id"].to_numpy() == P.AMBASSADOR_STORY_INSTITUTION),
+        P.RHO_AMBASSADOR_CHU,
+        rho_base,
+    )
     rho = rho_base * rng.lognormal(0, P.RHO_SIGMA, n_acc)
     topic_r = np.asarray([P.TOPIC_EFFECT[s][0] for s in posts["sujet"]])
     fmt_r = np.asarray([P.FORMAT_EFFECT[f][0] for f in posts["format"]])
@@ -710,11 +918,20 @@ def simulate_audience(rng, meta: pd.DataFrame, posts: pd.DataFrame):
     boost[np.char.endswith(story.astype(str), "-reply")] = 4.0
     boost[np.char.endswith(story.astype(str), "-trigger")] = 5.0
     boost[story == "IMPOSTOR-warning"] = 6.0
-    scam = (posts["compte_id"].to_numpy() == P.IMPOSTOR["compte"])
+    scam = posts["compte_id"].to_numpy() == P.IMPOSTOR["compte"]
     boost[scam] *= 4.0  # "partagez pour gagner" spreads beyond followers
     spons = np.where(posts["sponsorise"].to_numpy(), P.SPONSORED_REACH_MULT, 1.0)
-    static = (rho[acc] * h * q * eps * topic_r * fmt_r * boost * spons
-              * posts["k"].to_numpy().astype(float) ** (-P.FATIGUE_GAMMA))
+    static = (
+        rho[acc]
+        * h
+        * q
+        * eps
+        * topic_r
+        * fmt_r
+        * boost
+        * spons
+        * posts["k"].to_numpy().astype(float) ** (-P.FATIGUE_GAMMA)
+    )
     H = habit_matrix(posts, n_acc)
     # follower loop over days (vectorised over accounts)
     order = np.argsort(day, kind="stable")
@@ -731,15 +948,14 @@ def simulate_audience(rng, meta: pd.DataFrame, posts: pd.DataFrame):
         seed[cid_index[c]] = s
     c_f = np.where(amb, P.FOLLOW_PER_REACH_AMBASSADOR, P.FOLLOW_PER_REACH)
     for d in range(P.N_DAYS):
-        rows = order[bounds[d]:bounds[d + 1]]
+        rows = order[bounds[d] : bounds[d + 1]]
         a = acc[rows]
         r = np.maximum(1.0, F[a] * static[rows] * (1 + P.HABIT_KAPPA * H[a, d]))
         reach[rows] = r
         rsum = np.bincount(a, weights=r, minlength=n_acc)
         kday = np.bincount(a, minlength=n_acc)
         alive = created <= d
-        lam = (F * P.DISCOVERY_DAILY + c_f * rsum
-               + np.where(created == d, seed, 0.0)) * alive
+        lam = (F * P.DISCOVERY_DAILY + c_f * rsum + np.where(created == d, seed, 0.0)) * alive
         nw = rng.poisson(lam)
         churn_p = P.CHURN_DAILY + P.CHURN_FATIGUE * np.maximum(0, kday - P.CHURN_K_STAR)
         ls = rng.binomial(F.astype(np.int64), np.minimum(churn_p, 0.5))
@@ -755,7 +971,7 @@ def engagement(rng, meta: pd.DataFrame, posts: pd.DataFrame, reach: np.ndarray, 
     fmt_e = np.asarray([P.FORMAT_EFFECT[f][1] for f in posts["format"]])
     plat_e = np.asarray([P.PLATFORM_ER_MULT[p] for p in posts["plateforme"]])
     amb = np.where(meta["ambassadeur"].to_numpy()[acc], P.AMBASSADOR_ER_MULT, 1.0)
-    base = topic_e * fmt_e * plat_e * amb * h ** P.AUDIENCE_ER_EXPONENT
+    base = topic_e * fmt_e * plat_e * amb * h**P.AUDIENCE_ER_EXPONENT
 
     def nb(rate):
         g = rng.gamma(P.NB_SHAPE, 1.0 / P.NB_SHAPE, n)
@@ -807,9 +1023,11 @@ def crisis_times(rng, b: dict, n: int) -> np.ndarray:
     t0 = minute_of(b["start"])
     tr = b["reply_delay_h"] * 60
     grid = np.arange(0, 45 * MIN_PER_DAY)
-    lam = np.where(grid < tr, np.exp(-grid / (b["tau0_h"] * 60)),
-                   np.exp(-tr / (b["tau0_h"] * 60)) * (1 - b["e"])
-                   * np.exp(-(grid - tr) / (b["tau1_h"] * 60)))
+    lam = np.where(
+        grid < tr,
+        np.exp(-grid / (b["tau0_h"] * 60)),
+        np.exp(-tr / (b["tau0_h"] * 60)) * (1 - b["e"]) * np.exp(-(grid - tr) / (b["tau1_h"] * 60)),
+    )
     cdf = np.cumsum(lam)
     cdf /= cdf[-1]
     off = np.searchsorted(cdf, rng.random(n))
@@ -833,20 +1051,26 @@ def build_comments(rng, meta, inst, posts, counts):
     kind = meta["kind"].to_numpy()[acc_of_post[pi]]
     sujet = posts["sujet"].to_numpy()[pi]
     culture = np.isin(kind, ["bibliotheque", "centre_culturel", "office_tourisme"]) | (
-        sujet == "evenement_culture")
+        sujet == "evenement_culture"
+    )
     mix = np.where(culture, 1, 0)
     inst_of_acc = meta["institution_id"].to_numpy()
     in_crisis = np.zeros(n, dtype=bool)
     for b in P.BUZZ:
         t0 = minute_of(b["start"])
         dur = (b["reply_delay_h"] + 3 * b["tau1_h"]) * 60
-        in_crisis |= ((inst_of_acc[acc_of_post[pi]] == b["institution"]) & (tc >= t0)
-                      & (tc <= t0 + dur) & (rng.random(n) < 0.6))
+        in_crisis |= (
+            (inst_of_acc[acc_of_post[pi]] == b["institution"])
+            & (tc >= t0)
+            & (tc <= t0 + dur)
+            & (rng.random(n) < 0.6)
+        )
     mix = np.where(in_crisis, 2, mix)
     scam = meta["compte_id"].to_numpy()[acc_of_post[pi]] == P.IMPOSTOR["compte"]
     mix = np.where(scam, 3, mix)
-    cat = draw_categories(rng, mix, [P.CAT_MIX_SERVICE, P.CAT_MIX_CULTURE, P.CAT_MIX_CRISIS,
-                                     P.CAT_MIX_SCAM])
+    cat = draw_categories(
+        rng, mix, [P.CAT_MIX_SERVICE, P.CAT_MIX_CULTURE, P.CAT_MIX_CRISIS, P.CAT_MIX_SCAM]
+    )
     ordinary = pd.DataFrame({"pi": pi, "t": tc, "cat": cat, "special": "", "scam": scam})
     # ---- bad-buzz comments on trigger/reply posts
     parts = [ordinary]
@@ -858,8 +1082,17 @@ def build_comments(rng, meta, inst, posts, counts):
         on_reply = (tt > tr) & (rng.random(tt.size) < 0.35)
         tt = np.where(tt <= t_post[trig], t_post[trig] + 5, tt)
         cat_b = draw_categories(rng, np.zeros(tt.size, dtype=int), [P.CAT_MIX_CRISIS])
-        parts.append(pd.DataFrame({"pi": np.where(on_reply, rep, trig), "t": tt, "cat": cat_b,
-                                   "special": b["id"], "scam": False}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "pi": np.where(on_reply, rep, trig),
+                    "t": tt,
+                    "cat": cat_b,
+                    "special": b["id"],
+                    "scam": False,
+                }
+            )
+        )
     # ---- story b: unanswered questions on the dormant page after its last post
     dcid = P.DORMANT_STORY["compte"]
     dacc = int(np.flatnonzero(meta["compte_id"].to_numpy() == dcid)[0])
@@ -868,9 +1101,17 @@ def build_comments(rng, meta, inst, posts, counts):
     nq = P.DORMANT_STORY["n_late_questions"]
     lo = t_post[last].max() + 3 * MIN_PER_DAY
     tq = np.sort(rng.integers(lo, END_MIN, nq))
-    parts.append(pd.DataFrame({"pi": rng.choice(last, nq), "t": tq,
-                               "cat": np.zeros(nq, dtype=int), "special": "DORMANT",
-                               "scam": False}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "pi": rng.choice(last, nq),
+                "t": tq,
+                "cat": np.zeros(nq, dtype=int),
+                "special": "DORMANT",
+                "scam": False,
+            }
+        )
+    )
     com = pd.concat(parts, ignore_index=True)
     com = com.sort_values(["pi", "t"], kind="stable").reset_index(drop=True)
     n = len(com)
@@ -907,15 +1148,19 @@ def build_comments(rng, meta, inst, posts, counts):
     sentiment = np.where(sentiment == 0, 0.0, sentiment)  # no "-0.0"
     # ---- needs reply
     needs = np.isin(cat_name, ["question", "plainte", "desinformation"]) | (
-        (cat_name == "suggestion") & (rng.random(n) < P.SUGGESTION_NEEDS_REPLY_P))
+        (cat_name == "suggestion") & (rng.random(n) < P.SUGGESTION_NEEDS_REPLY_P)
+    )
     # ---- replies (§5.5)
     staffing = dict((r[0], r[6]) for r in P.INSTITUTIONS)
     inst_id = inst_of_acc[acc]
     amb = meta["ambassadeur"].to_numpy()[acc]
     arch = meta["archetype"].to_numpy()[acc]
     p_cat = np.asarray([P.P_REPLY[c] for c in CATS])[cat]
-    p = np.where(amb, P.P_REPLY_AMBASSADOR * (p_cat > 0.1),
-                 np.minimum(0.95, p_cat * np.asarray([staffing[i] for i in inst_id])))
+    p = np.where(
+        amb,
+        P.P_REPLY_AMBASSADOR * (p_cat > 0.1),
+        np.minimum(0.95, p_cat * np.asarray([staffing[i] for i in inst_id])),
+    )
     # monitoring stops some days after the account's last post before the comment
     key_posts = acc_of_post.astype(np.int64) * 10**7 + t_post
     order = np.sort(key_posts)
@@ -980,20 +1225,22 @@ def build_comments(rng, meta, inst, posts, counts):
     w = 1.0 / np.arange(1, P.N_AUTHORS + 1) ** P.ZIPF_EXPONENT
     perm = rng.permutation(P.N_AUTHORS)
     auteur = perm[rng.choice(P.N_AUTHORS, n, p=w / w.sum())]
-    out = pd.DataFrame({
-        "commentaire_id": [f"M{i:06d}" for i in range(1, n + 1)],
-        "publication_id": posts["publication_id"].to_numpy()[pi],
-        "compte_id": posts["compte_id"].to_numpy()[pi],
-        "auteur_id": np.char.add("U", np.char.zfill((auteur + 1).astype(str), 5)),
-        "cree_le": iso(tc),
-        "categorie": cat_name,
-        "sentiment": sentiment,
-        "texte": texte,
-        "necessite_reponse": needs,
-        "repondu_le": np.where(replied, iso(np.where(replied, t_rep, 0)), None),
-        "reponse_texte": np.where(replied, rtexte, None),
-        "action_moderation": mod,
-    })
+    out = pd.DataFrame(
+        {
+            "commentaire_id": [f"M{i:06d}" for i in range(1, n + 1)],
+            "publication_id": posts["publication_id"].to_numpy()[pi],
+            "compte_id": posts["compte_id"].to_numpy()[pi],
+            "auteur_id": np.char.add("U", np.char.zfill((auteur + 1).astype(str), 5)),
+            "cree_le": iso(tc),
+            "categorie": cat_name,
+            "sentiment": sentiment,
+            "texte": texte,
+            "necessite_reponse": needs,
+            "repondu_le": np.where(replied, iso(np.where(replied, t_rep, 0)), None),
+            "reponse_texte": np.where(replied, rtexte, None),
+            "action_moderation": mod,
+        }
+    )
     per_post = np.bincount(pi, minlength=n_post)
     return out, per_post
 
@@ -1008,8 +1255,7 @@ def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
         d = rng.integers(0, P.N_DAYS, n)
         t = d * MIN_PER_DAY + rng.choice(24, n, p=hour_w) * 60 + rng.integers(0, 60, n)
         sent = rng.normal(*P.MENTION_SENTIMENT_BASE, n)
-        parts.append(pd.DataFrame({"t": t, "iid": iid, "sent": sent, "crisis": "",
-                                   "seed": False}))
+        parts.append(pd.DataFrame({"t": t, "iid": iid, "sent": sent, "crisis": "", "seed": False}))
     for b in P.BUZZ:
         n = b["n_mentions"]
         t = np.sort(crisis_times(rng, b, n))
@@ -1021,14 +1267,26 @@ def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
         seed = np.zeros(n, dtype=bool)
         seed[0] = True
         t[0] = minute_of(b["start"])
-        parts.append(pd.DataFrame({"t": t, "iid": b["institution"], "sent": sent,
-                                   "crisis": b["id"], "seed": seed}))
+        parts.append(
+            pd.DataFrame(
+                {"t": t, "iid": b["institution"], "sent": sent, "crisis": b["id"], "seed": seed}
+            )
+        )
     # impostor warnings by citizens
     t0 = minute_of(P.IMPOSTOR["warning"]) - 2 * MIN_PER_DAY
     n = 30
     t = t0 + np.sort(rng.exponential(3 * MIN_PER_DAY, n)).astype(np.int64)
-    parts.append(pd.DataFrame({"t": t, "iid": "I01", "sent": rng.normal(-0.3, 0.2, n),
-                               "crisis": "IMPOSTOR", "seed": False}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "t": t,
+                "iid": "I01",
+                "sent": rng.normal(-0.3, 0.2, n),
+                "crisis": "IMPOSTOR",
+                "seed": False,
+            }
+        )
+    )
     m = pd.concat(parts, ignore_index=True)
     m["t"] = m["t"].clip(upper=END_MIN)
     m = m.sort_values(["t", "iid"], kind="stable").reset_index(drop=True)
@@ -1063,17 +1321,19 @@ def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
         table[bid] = tpls
         group[crisis == bid] = bid
     texte = fill_grouped(group, table, rng, slots)
-    return pd.DataFrame({
-        "mention_id": [f"N{i:05d}" for i in range(1, n + 1)],
-        "publiee_le": iso(m["t"].to_numpy()),
-        "institution_id": m["iid"].to_numpy(),
-        "plateforme": plat,
-        "source_type": src,
-        "abonnes_source": followers,
-        "sentiment": sent,
-        "est_partage": share,
-        "texte": texte,
-    })
+    return pd.DataFrame(
+        {
+            "mention_id": [f"N{i:05d}" for i in range(1, n + 1)],
+            "publiee_le": iso(m["t"].to_numpy()),
+            "institution_id": m["iid"].to_numpy(),
+            "plateforme": plat,
+            "source_type": src,
+            "abonnes_source": followers,
+            "sentiment": sent,
+            "est_partage": share,
+            "texte": texte,
+        }
+    )
 
 
 # ------------------------------------------------------------------ main
@@ -1098,24 +1358,36 @@ def generate(out: Path) -> None:
     mentions = build_mentions(r_men, inst)
     # publications table
     imp = np.round(reach * r_eng.uniform(*P.IMPRESSIONS_PER_REACH, len(posts)))
-    pub = pd.DataFrame({
-        "publication_id": posts["publication_id"],
-        "compte_id": posts["compte_id"],
-        "publie_le": iso(posts["t"].to_numpy()),
-        "sujet": posts["sujet"], "format": posts["format"], "texte": posts["texte"],
-        "relaie_hors_ligne": posts["relaie_hors_ligne"], "sponsorise": posts["sponsorise"],
-        "abonnes_au_moment": ab[posts["acc"].to_numpy(), posts["day"].to_numpy()],
-        "portee": np.round(reach).astype(np.int64),
-        "impressions": np.maximum(imp, np.round(reach)).astype(np.int64),
-        "reactions": reactions, "commentaires": per_post, "partages": shares, "clics": clicks,
-    })
+    pub = pd.DataFrame(
+        {
+            "publication_id": posts["publication_id"],
+            "compte_id": posts["compte_id"],
+            "publie_le": iso(posts["t"].to_numpy()),
+            "sujet": posts["sujet"],
+            "format": posts["format"],
+            "texte": posts["texte"],
+            "relaie_hors_ligne": posts["relaie_hors_ligne"],
+            "sponsorise": posts["sponsorise"],
+            "abonnes_au_moment": ab[posts["acc"].to_numpy(), posts["day"].to_numpy()],
+            "portee": np.round(reach).astype(np.int64),
+            "impressions": np.maximum(imp, np.round(reach)).astype(np.int64),
+            "reactions": reactions,
+            "commentaires": per_post,
+            "partages": shares,
+            "clics": clicks,
+        }
+    )
     dates = (START_TS + pd.to_timedelta(np.arange(P.N_DAYS), unit="D")).strftime("%Y-%m-%d")
     n_acc = len(meta)
-    abonnes = pd.DataFrame({
-        "date": np.tile(np.asarray(dates), n_acc),
-        "compte_id": np.repeat(meta["compte_id"].to_numpy(), P.N_DAYS),
-        "abonnes": ab.ravel(), "nouveaux": new.ravel(), "desabonnements": lost.ravel(),
-    })
+    abonnes = pd.DataFrame(
+        {
+            "date": np.tile(np.asarray(dates), n_acc),
+            "compte_id": np.repeat(meta["compte_id"].to_numpy(), P.N_DAYS),
+            "abonnes": ab.ravel(),
+            "nouveaux": new.ravel(),
+            "desabonnements": lost.ravel(),
+        }
+    )
     out.mkdir(parents=True, exist_ok=True)
     write(inst, "institutions", out)
     write(comptes, "comptes", out)
@@ -1147,10 +1419,14 @@ def check(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Génère le jeu de données synthétique du kit.")
-    parser.add_argument("--out", type=Path, default=ROOT / "datasets",
-                        help="dossier de sortie (défaut : datasets/)")
-    parser.add_argument("--check", action="store_true",
-                        help="régénère dans un dossier temporaire et compare avec --out")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "datasets", help="dossier de sortie (défaut : datasets/)"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="régénère dans un dossier temporaire et compare avec --out",
+    )
     args = parser.parse_args(argv)
     if args.check:
         return check(args.out)

@@ -1,6 +1,6 @@
 """Everything CI checks, in one command (``make test``), with the time of each step.
 
-Steps: ruff · notebook hygiene · datasets fresh · exercises fresh · one pytest run
+Steps: ruff check · ruff format --check · notebook hygiene · datasets fresh · exercises fresh · one pytest run
 covering the package tests, the nbgrader tests and every notebook of ``course/``
 and ``solutions/`` under nbval (in parallel with pytest-xdist). Every step runs
 even when an earlier one fails, so one run shows every problem; the exit status
@@ -25,6 +25,18 @@ def steps(jobs: int) -> list[tuple[str, list[str]]]:
         (
             "ruff",
             [str(bin_dir / "ruff"), "check", "socialkit", "tools", "tests", "nbgrader_config.py"],
+        ),
+        (
+            "ruff format",
+            [
+                str(bin_dir / "ruff"),
+                "format",
+                "--check",
+                "socialkit",
+                "tools",
+                "tests",
+                "nbgrader_config.py",
+            ],
         ),
         ("hygiène des notebooks", [PY, "tools/notebooks.py", "--check"]),
         ("datasets/ à jour", [PY, "tools/make_data.py", "--check"]),

@@ -73,7 +73,7 @@ def _paste(overlay: np.ndarray, label: np.ndarray, x: int, y_centre: float, righ
     top, left = max(0, top), max(0, left)
     h, w = min(h, overlay.shape[0] - top), min(w, overlay.shape[1] - left)
     if h > 0 and w > 0:
-        overlay[top: top + h, left: left + w] = label[:h, :w]
+        overlay[top : top + h, left : left + w] = label[:h, :w]
 
 
 def _short(name: str) -> str:
@@ -169,8 +169,13 @@ class AuditView(ModelView):
         fig.subplots_adjust(left=0.36, right=0.9, top=0.93, bottom=0.11)
         ax = self.ax = fig.add_subplot(111)
         _style_axes(ax, n)
-        ax.set_title("Score d'audit par institution (vert ≥ 70, orange ≥ 40)", fontsize=9,
-                     loc="left", y=1.0, pad=3)
+        ax.set_title(
+            "Score d'audit par institution (vert ≥ 70, orange ≥ 40)",
+            fontsize=9,
+            loc="left",
+            y=1.0,
+            pad=3,
+        )
         ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=7, va="bottom")
         self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color="grey"))
         # labels that move with the ranking: two overlay images (left names, right scores)
@@ -203,10 +208,11 @@ class AuditView(ModelView):
         rows = zip(card["institution_id"], card["nom"], card["couleur"], scores, strict=True)
         self._names_img[:] = 0
         self._scores_img[:] = 0
-        for bar in self.bars[len(card):]:
+        for bar in self.bars[len(card) :]:
             bar.set_width(0)
-        for bar, centre, (inst, name, colour, score) in zip(self.bars, self._centres, rows,
-                                                           strict=False):
+        for bar, centre, (inst, name, colour, score) in zip(
+            self.bars, self._centres, rows, strict=False
+        ):
             mine = inst == chosen
             bar.set_width(score)
             bar.set_facecolor(COLOURS[colour])
@@ -240,8 +246,14 @@ class AuditView(ModelView):
         if rows.empty:
             return head + "<br><i>Aucun compte en échec avec ces seuils.</i>"
         rows = rows.sort_values(["score", "institution_id"]).head(_MAX_ROWS)
-        columns = [rows.index, rows["institution_id"], rows["plateforme"], rows["nom_affiche"],
-                   rows["score"], rows["raisons"]]
+        columns = [
+            rows.index,
+            rows["institution_id"],
+            rows["plateforme"],
+            rows["nom_affiche"],
+            rows["score"],
+            rows["raisons"],
+        ]
         cells = "".join(
             f"<tr><td>{cid}</td><td>{inst}</td><td>{platform}</td>"
             f"<td>{html.escape(_short(name))}</td>"

@@ -84,9 +84,7 @@ def _answer_cells(nb) -> dict[str, str]:
 
 
 def _strip_solution_markers(source: str) -> str:
-    return "\n".join(
-        line for line in source.splitlines() if line.strip() not in _SOLUTION_MARKERS
-    )
+    return "\n".join(line for line in source.splitlines() if line.strip() not in _SOLUTION_MARKERS)
 
 
 def _wrong_source(correct: str) -> str:
@@ -100,8 +98,7 @@ def _wrong_source(correct: str) -> str:
         return correct
     var = names[-1]
     return (
-        correct
-        + f"\n{var} = (type({var})({var} + 1) if isinstance({var}, (int, float)) "
+        correct + f"\n{var} = (type({var})({var} + 1) if isinstance({var}, (int, float)) "
         f"and not isinstance({var}, bool) else str({var}).swapcase())\n{var}"
     )
 
@@ -164,9 +161,7 @@ def make_course(base: Path, name: str, n: int, timeout: int, assignment: str) ->
     if release.release(assignment, root, quiet=True) != 0:
         raise SystemExit("generate_assignment a échoué")
     if assignment == fixture.ASSIGNMENT:
-        rel = nbformat.read(
-            root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4
-        )
+        rel = nbformat.read(root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
         fixture.write_class(incoming, rel, kinds)
     else:
         write_module_class(incoming, assignment, kinds)
@@ -204,17 +199,23 @@ def run(
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", STOCK_DRIVER, assignment, str(times_file)],
-            cwd=stock_root, env=env, check=False,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=stock_root,
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         stock_wall = time.perf_counter() - t0
         stock_times = json.loads(times_file.read_text())
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "tools.grading.grade", assignment, "--root",
-             str(kit_root)] + (["--workers", str(workers)] if workers else []),
-            cwd=Path(__file__).resolve().parents[2], env=env, check=False,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "tools.grading.grade", assignment, "--root", str(kit_root)]
+            + (["--workers", str(workers)] if workers else []),
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         kit_wall = time.perf_counter() - t0
         kit_times, kit_waits = [], []
@@ -255,7 +256,8 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="garder les dossiers temporaires")
     parser.add_argument(
-        "--assignment", default=DEFAULT_ASSIGNMENT,
+        "--assignment",
+        default=DEFAULT_ASSIGNMENT,
         help=f"module du kit (défaut {DEFAULT_ASSIGNMENT}) ou « fixture »",
     )
     parser.add_argument("--json", action="store_true", help="afficher aussi le rapport JSON")
@@ -263,13 +265,19 @@ def main(argv=None) -> int:
     r = run(args.n, args.timeout, args.workers, args.keep, args.assignment)
     print(f"Devoir : {r['assignment']}")
     print(f"Copies : {r['n']} — processeurs : {r['cpus']}")
-    print(f"nbgrader autograde : {r['stock_wall']:.1f} s au total, par copie p50 "
-          f"{r['stock_p50']:.2f} s / p95 {r['stock_p95']:.2f} s")
-    print(f"pipeline du kit    : {r['kit_wall']:.1f} s au total, par copie p50 "
-          f"{r['kit_p50']:.2f} s / p95 {r['kit_p95']:.2f} s "
-          f"(p95/p50 = {r['kit_p95'] / r['kit_p50']:.2f})")
-    print(f"  (par copie : exécution propre, du noyau prêt au notebook exécuté ; attente du "
-          f"noyau pré-démarré p50 {r['kit_wait_p50']:.2f} s / p95 {r['kit_wait_p95']:.2f} s)")
+    print(
+        f"nbgrader autograde : {r['stock_wall']:.1f} s au total, par copie p50 "
+        f"{r['stock_p50']:.2f} s / p95 {r['stock_p95']:.2f} s"
+    )
+    print(
+        f"pipeline du kit    : {r['kit_wall']:.1f} s au total, par copie p50 "
+        f"{r['kit_p50']:.2f} s / p95 {r['kit_p95']:.2f} s "
+        f"(p95/p50 = {r['kit_p95'] / r['kit_p50']:.2f})"
+    )
+    print(
+        f"  (par copie : exécution propre, du noyau prêt au notebook exécuté ; attente du "
+        f"noyau pré-démarré p50 {r['kit_wait_p50']:.2f} s / p95 {r['kit_wait_p95']:.2f} s)"
+    )
     print(f"Accélération : {r['ratio']:.2f}× (objectif ≥ 2,5× sur 2 cœurs)")
     print("Notes identiques : " + ("oui" if r["identical"] else f"NON {r['differences']}"))
     if args.json:

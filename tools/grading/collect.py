@@ -52,9 +52,12 @@ def _unwrap(folder: Path) -> Path:
     """Descend through a single wrapping folder (typical of LMS zips)."""
     while True:
         entries = [p for p in folder.iterdir() if p.name not in _SKIP]
-        if len(entries) == 1 and entries[0].is_dir() and not any(
-            entries[0].glob("*.ipynb")
-        ) and any(entries[0].iterdir()):
+        if (
+            len(entries) == 1
+            and entries[0].is_dir()
+            and not any(entries[0].glob("*.ipynb"))
+            and any(entries[0].iterdir())
+        ):
             folder = entries[0]
             continue
         return folder
@@ -104,7 +107,8 @@ def collect(assignment: str, source, root=None, quiet: bool = False) -> dict[str
             elif entry.is_dir():
                 student = student_id_from(entry.name)
                 all_files = [
-                    p for p in entry.rglob("*")
+                    p
+                    for p in entry.rglob("*")
                     if p.is_file() and not any(part in _SKIP for part in p.parts)
                 ]
                 notebooks = [p for p in all_files if p.suffix == ".ipynb"]

@@ -32,8 +32,18 @@ STATUS_FR = {
 }
 
 CSV_COLUMNS = [
-    "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
-    "raw_score", "late_submission_penalty", "score", "max_score", "signalements",
+    "assignment",
+    "duedate",
+    "timestamp",
+    "student_id",
+    "last_name",
+    "first_name",
+    "email",
+    "raw_score",
+    "late_submission_penalty",
+    "score",
+    "max_score",
+    "signalements",
 ]
 
 
@@ -104,8 +114,9 @@ def write_feedback(course: Course, student: str, assignment: str) -> list:
             cells = result.get("notebooks", {}).get(name, {}).get("cells", {})
             comments = {c.name: (c.manual_comment or "") for c in subnb.comments}
             rows = []
-            for grade in sorted(subnb.grades, key=lambda g: list(titles).index(g.name)
-                                if g.name in titles else 999):
+            for grade in sorted(
+                subnb.grades, key=lambda g: list(titles).index(g.name) if g.name in titles else 999
+            ):
                 info = cells.get(grade.name, {})
                 score = grade.score
                 status = info.get("status", "manuel")
@@ -142,9 +153,7 @@ def write_feedback(course: Course, student: str, assignment: str) -> list:
                 ".q{border-top:1px solid #ccc;padding:.3em 0}</style></head><body>"
                 f"<h1>Retour sur « {html.escape(assignment)} »</h1>"
                 f"<p>Note : <strong>{_fmt(total)} / {_fmt(total_max)}</strong></p>"
-                + (
-                    "<h2>Remarques</h2><ul>" + "".join(flags) + "</ul>" if flags else ""
-                )
+                + ("<h2>Remarques</h2><ul>" + "".join(flags) + "</ul>" if flags else "")
                 + "".join(rows)
                 + "</body></html>"
             )
@@ -167,16 +176,36 @@ def export_csv(course: Course, path=None) -> str:
                 except Exception:  # noqa: BLE001
                     sub = None
                 if sub is None:
-                    row = [assignment.name, assignment.duedate, "", student.id,
-                           student.last_name, student.first_name, student.email,
-                           0.0, 0.0, 0.0, assignment.max_score, "Aucune remise"]
+                    row = [
+                        assignment.name,
+                        assignment.duedate,
+                        "",
+                        student.id,
+                        student.last_name,
+                        student.first_name,
+                        student.email,
+                        0.0,
+                        0.0,
+                        0.0,
+                        assignment.max_score,
+                        "Aucune remise",
+                    ]
                 else:
                     result = _read_result(course, student.id, assignment.name)
-                    row = [assignment.name, assignment.duedate, sub.timestamp, student.id,
-                           student.last_name, student.first_name, student.email,
-                           sub.score, sub.late_submission_penalty,
-                           max(sub.score - sub.late_submission_penalty, 0.0),
-                           sub.max_score, flags_text(result)]
+                    row = [
+                        assignment.name,
+                        assignment.duedate,
+                        sub.timestamp,
+                        student.id,
+                        student.last_name,
+                        student.first_name,
+                        student.email,
+                        sub.score,
+                        sub.late_submission_penalty,
+                        max(sub.score - sub.late_submission_penalty, 0.0),
+                        sub.max_score,
+                        flags_text(result),
+                    ]
                 writer.writerow(["" if v is None else v for v in row])
     return str(path)
 
@@ -208,7 +237,8 @@ def summary_rows(course: Course, keys) -> list[dict]:
                     "needs_manual": manual,
                     "flags": codes,
                     "cells": {
-                        k: v for nbinfo in result.get("notebooks", {}).values()
+                        k: v
+                        for nbinfo in result.get("notebooks", {}).values()
                         for k, v in nbinfo.get("cells", {}).items()
                     },
                 }

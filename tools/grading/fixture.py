@@ -15,7 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ASSIGNMENT = "demo-notation"
 
-CONFIG = '''c = get_config()  # noqa: F821
+CONFIG = """c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "medias-sociaux-test"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
@@ -28,37 +28,37 @@ c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI"
 c.Execute.shutdown_kernel = "immediate"
 c.Execute.timeout = {timeout}
 c.OverwriteCells.add_missing_cells = True
-'''
+"""
 
-SETUP = '''import pandas as pd
+SETUP = """import pandas as pd
 from socialkit.check import check_equal, check_type
 
 posts = pd.DataFrame({
     "likes": [10, 25, 5, 40],
     "partages": [2, 8, 1, 14],
     "abonnes": [1000, 1000, 1000, 1000],
-})'''
+})"""
 
-Q1_TEST = '''# Piste : additionnez la colonne « partages » avec .sum().
+Q1_TEST = """# Piste : additionnez la colonne « partages » avec .sum().
 from socialkit.check import check_equal, check_type
 check_type(total_partages, int, "total_partages", hint="convertissez avec int(...)")
 ### BEGIN HIDDEN TESTS
 check_equal(total_partages, 25, "total_partages")  # secret-q1
-### END HIDDEN TESTS'''
+### END HIDDEN TESTS"""
 
-Q2_TEST = '''# Piste : le taux est likes / abonnés × 100.
+Q2_TEST = """# Piste : le taux est likes / abonnés × 100.
 from socialkit.check import check_equal
 check_equal(taux_engagement(50, 1000), 5.0, "taux_engagement(50, 1000)")
 ### BEGIN HIDDEN TESTS
 check_equal(taux_engagement(25, 500), 5.0, "taux_engagement(25, 500)")  # secret-q2
 check_equal(taux_engagement(3, 300), 1.0, "taux_engagement(3, 300)")  # secret-q2b
-### END HIDDEN TESTS'''
+### END HIDDEN TESTS"""
 
-Q3_TEST = '''from socialkit.check import check_equal, check_type
+Q3_TEST = """from socialkit.check import check_equal, check_type
 check_type(meilleur_post, int, "meilleur_post")
 ### BEGIN HIDDEN TESTS
 check_equal(meilleur_post, 3, "meilleur_post", hint="cherchez idxmax()")  # secret-q3
-### END HIDDEN TESTS'''
+### END HIDDEN TESTS"""
 
 HIDDEN_MARKERS = ["BEGIN HIDDEN TESTS", "secret-q1", "secret-q2", "secret-q2b", "secret-q3"]
 
@@ -80,7 +80,9 @@ def _nbg(grade_id, *, grade=False, solution=False, locked=False, points=None, ta
 def source_notebook() -> nbformat.NotebookNode:
     nb = new_notebook()
     nb.metadata["kernelspec"] = {
-        "display_name": "Python 3", "language": "python", "name": "python3"
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
     }
     nb.metadata["language_info"] = {"name": "python"}
     cells = [
@@ -88,7 +90,7 @@ def source_notebook() -> nbformat.NotebookNode:
         new_code_cell(SETUP, metadata=_nbg("setup", locked=True)),
         new_markdown_cell("## Question 1 — Total des partages\n\nCalculez `total_partages` (int)."),
         new_code_cell(
-            "### BEGIN SOLUTION\ntotal_partages = int(posts[\"partages\"].sum())\n### END SOLUTION",
+            '### BEGIN SOLUTION\ntotal_partages = int(posts["partages"].sum())\n### END SOLUTION',
             metadata=_nbg("q1_reponse", solution=True),
         ),
         new_code_cell(Q1_TEST, metadata=_nbg("q1_tests", grade=True, locked=True, points=1)),
@@ -107,7 +109,7 @@ def source_notebook() -> nbformat.NotebookNode:
             "publication la plus aimée (int)."
         ),
         new_code_cell(
-            "### BEGIN SOLUTION\nmeilleur_post = int(posts[\"likes\"].idxmax())\n### END SOLUTION",
+            '### BEGIN SOLUTION\nmeilleur_post = int(posts["likes"].idxmax())\n### END SOLUTION',
             metadata=_nbg("q3_reponse", solution=True),
         ),
         new_code_cell(Q3_TEST, metadata=_nbg("q3_tests", grade=True, locked=True, points=1)),
@@ -135,29 +137,29 @@ def build_course(root: Path, timeout: int = 5, assignment: str = ASSIGNMENT) -> 
 
 
 CORRECT = {
-    "q1_reponse": "total_partages = int(posts[\"partages\"].sum())",
+    "q1_reponse": 'total_partages = int(posts["partages"].sum())',
     "q2_reponse": "def taux_engagement(likes, abonnes):\n    return likes / abonnes * 100",
-    "q3_reponse": "meilleur_post = int(posts[\"likes\"].idxmax())",
+    "q3_reponse": 'meilleur_post = int(posts["likes"].idxmax())',
     "q4_commentaire": "La publication 3, parce qu'elle a le plus de partages.",
 }
 
-ALWAYS_EQUAL = '''class ToujoursEgal:
+ALWAYS_EQUAL = """class ToujoursEgal:
     def __eq__(self, other):
         return True
     def __ne__(self, other):
         return False
-meilleur_post = ToujoursEgal()'''
+meilleur_post = ToujoursEgal()"""
 
-INT_SUBCLASS = '''class Entier(int):
+INT_SUBCLASS = """class Entier(int):
     def __eq__(self, other):
         return True
     __hash__ = int.__hash__
-meilleur_post = Entier(0)'''
+meilleur_post = Entier(0)"""
 
-WARNING_Q2 = '''import warnings
+WARNING_Q2 = """import warnings
 def taux_engagement(likes, abonnes):
     warnings.warn("division entière évitée", UserWarning)
-    return likes / abonnes * 100'''
+    return likes / abonnes * 100"""
 
 TRANSFORMER = "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])"
 CUSTOM_EXC = "get_ipython().set_custom_exc((Exception,), lambda *args, **kwargs: None)"

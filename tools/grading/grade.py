@@ -372,8 +372,12 @@ def grade(
     datasets = str(course.root / "datasets") if (course.root / "datasets").is_dir() else None
     prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
     template = {
-        "base": base, "isolation": level, "hidden": hidden, "datasets": datasets,
-        "kernel_name": "python3", "prestart": prestart,
+        "base": base,
+        "isolation": level,
+        "hidden": hidden,
+        "datasets": datasets,
+        "kernel_name": "python3",
+        "prestart": prestart,
     }
     # Fork the workers now, before the parent opens the gradebook; each starts a kernel.
     for fut in [pool.submit(worker.prestart, template) for _ in range(workers)]:
@@ -463,9 +467,11 @@ def grade(
             digest = file_digest(files)
             if not force:
                 previous = read_result(course, student, aid)
-                if previous and previous.get("digest") == digest and previous.get(
-                    "version"
-                ) == PIPELINE_VERSION:
+                if (
+                    previous
+                    and previous.get("digest") == digest
+                    and previous.get("version") == PIPELINE_VERSION
+                ):
                     skipped += 1
                     rows[(student, aid)] = False
                     if progress:
@@ -584,7 +590,9 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="processus en parallèle")
     parser.add_argument("--student", action="append", help="ne corriger que cette personne")
     parser.add_argument(
-        "--isolation", choices=["namespace", "user", "none"], default=None,
+        "--isolation",
+        choices=["namespace", "user", "none"],
+        default=None,
         help="niveau d'isolation (défaut : le meilleur disponible)",
     )
     args = parser.parse_args(argv)

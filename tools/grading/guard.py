@@ -26,7 +26,7 @@ pipeline as tampering (fail closed).
 
 from __future__ import annotations
 
-GUARD_SOURCE = r'''
+GUARD_SOURCE = r"""
 def _kit_make_guard(nonce, modname):
     import builtins, json, sys, types
     from IPython import get_ipython
@@ -188,7 +188,7 @@ def _kit_make_guard(nonce, modname):
     mod.run = run
     sys.modules[modname] = mod
     return nonce + "|installed"
-'''
+"""
 
 
 def install_expression(nonce: str, modname: str) -> str:

@@ -54,8 +54,15 @@ def detect(force: str | None = None) -> str:
         try:
             rc = subprocess.call(
                 [
-                    "unshare", "--mount", "--net", "--propagation", "private", "--",
-                    "sh", "-c", f"mount -t tmpfs -o ro,size=4k,mode=000 none {probe}",
+                    "unshare",
+                    "--mount",
+                    "--net",
+                    "--propagation",
+                    "private",
+                    "--",
+                    "sh",
+                    "-c",
+                    f"mount -t tmpfs -o ro,size=4k,mode=000 none {probe}",
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -80,8 +87,13 @@ def _unprivileged_python_works() -> bool:
     try:
         rc = subprocess.call(
             [
-                "setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
-                sys.executable, "-c",
+                "setpriv",
+                f"--reuid={uid}",
+                f"--regid={gid}",
+                "--clear-groups",
+                "--",
+                sys.executable,
+                "-c",
                 "import importlib.util as u, sys; sys.exit(not all(u.find_spec(m) for m in "
                 "('ipykernel', 'IPython', 'numpy', 'pandas', 'socialkit')))",
             ],
@@ -125,7 +137,12 @@ def wrapper_prefix(level: str, hidden: list[str]) -> list[str]:
         return []
     uid, gid = unprivileged_ids()
     setpriv = [
-        "setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--no-new-privs", "--",
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={gid}",
+        "--clear-groups",
+        "--no-new-privs",
+        "--",
     ]
     if shutil.which("prlimit"):
         setpriv = ["prlimit", *(f"--{k}={v}:{v}" for k, v in LIMITS.items()), "--", *setpriv]
@@ -140,8 +157,17 @@ def wrapper_prefix(level: str, hidden: list[str]) -> list[str]:
     lines.append('exec "$@"')
     script = "\n".join(lines)
     return [
-        "unshare", "--mount", "--net", "--propagation", "private", "--",
-        "sh", "-c", script, "kit-kernel", *setpriv,
+        "unshare",
+        "--mount",
+        "--net",
+        "--propagation",
+        "private",
+        "--",
+        "sh",
+        "-c",
+        script,
+        "kit-kernel",
+        *setpriv,
     ]
 
 
@@ -201,8 +227,12 @@ def kernel_env(workdir: str, datasets: str | None) -> dict[str, str]:
 
 
 def prepare_workdir(
-    base: str, notebook_name: str | None, nb_json: str | None, files: list[tuple[str, str]],
-    datasets: str | None, level: str,
+    base: str,
+    notebook_name: str | None,
+    nb_json: str | None,
+    files: list[tuple[str, str]],
+    datasets: str | None,
+    level: str,
 ) -> tuple[str, str | None]:
     """Create the temporary working copy; return (workdir, datasets path inside it)."""
     workdir = tempfile.mkdtemp(prefix="copie-", dir=base)
@@ -218,7 +248,10 @@ def prepare_workdir(
 
 
 def populate_workdir(
-    workdir: str, notebook_name: str | None, nb_json: str | None, files: list[tuple[str, str]],
+    workdir: str,
+    notebook_name: str | None,
+    nb_json: str | None,
+    files: list[tuple[str, str]],
     level: str,
 ) -> None:
     """Copy the submission and the assignment's files into the working copy."""

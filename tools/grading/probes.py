@@ -57,7 +57,10 @@ def run(timeout: int = 3) -> list[tuple]:
         env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
         subprocess.run(
             [sys.executable, "-m", "nbgrader", "autograde", fixture.ASSIGNMENT],
-            cwd=roots["stock"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=roots["stock"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             check=False,
         )
         stock = _stock_scores(roots["stock"])
@@ -83,9 +86,11 @@ def main(argv=None) -> int:
             stock = "non corrigé (erreur)"
         else:
             total, has_none, manual = s
-            stock = ("None" if total is None else f"{total:g}") + (
-                " (+None)" if has_none and total is not None else ""
-            ) + (", needs manual" if manual and has_none else "")
+            stock = (
+                ("None" if total is None else f"{total:g}")
+                + (" (+None)" if has_none and total is not None else "")
+                + (", needs manual" if manual and has_none else "")
+            )
         print(f"| {kind} | {stock} | {k:g} | {', '.join(flags) or '—'} |")
     return 0
 

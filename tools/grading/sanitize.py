@@ -122,7 +122,8 @@ def load_master(course: Course, assignment: str, notebook: str) -> Master:
         for sc in nb.source_cells:
             rel = release_cells.get(sc.name)
             release_source = (
-                rel.source if (rel is not None and release_nb is not None)
+                rel.source
+                if (rel is not None and release_nb is not None)
                 else strip_hidden_tests(sc.source)
             )
             cells[sc.name] = MasterCell(

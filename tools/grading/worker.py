@@ -39,18 +39,21 @@ OUTPUT_CAP_BYTES = 2_000_000
 # runs, so these imports overlap with grading instead of adding to it. matplotlib and
 # socialkit.style/strategy are what the modules' setup cells import.
 PRELOAD = (
-    "numpy", "pandas", "matplotlib", "socialkit", "socialkit.check", "socialkit.style",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "socialkit",
+    "socialkit.check",
+    "socialkit.style",
     "socialkit.strategy",
 )
 _PRELOAD_LINE = (
-    "_kit_ = [__import__('importlib').import_module(m) for m in "
-    + repr(PRELOAD)
-    + "]; del _kit_"
+    "_kit_ = [__import__('importlib').import_module(m) for m in " + repr(PRELOAD) + "]; del _kit_"
 )
 # Format one traceback at boot (in a throwaway namespace, nothing printed, sys.last_* not
 # set): the first traceback of a kernel otherwise pays its formatter's warm-up.
 _WARM_TB_LINE = (
-    'exec("try:\\n raise ValueError(\'kit\')\\nexcept ValueError as e:\\n '
+    "exec(\"try:\\n raise ValueError('kit')\\nexcept ValueError as e:\\n "
     'get_ipython().InteractiveTB.structured_traceback(type(e), e, e.__traceback__)", {})'
 )
 # Spare kernels boot at a lower CPU priority than the submissions being executed (2 workers
@@ -186,8 +189,10 @@ class KitExecute(Execute):
         msg_type = msg.get("msg_type") or msg.get("header", {}).get("msg_type")
         if msg_type != "error":
             content = msg.get("content", {})
-            size = len(content.get("text", "")) if msg_type == "stream" else len(
-                json.dumps(content.get("data", {}), default=str)
+            size = (
+                len(content.get("text", ""))
+                if msg_type == "stream"
+                else len(json.dumps(content.get("data", {}), default=str))
             )
             self.kit_output_bytes += size
             if self.kit_output_bytes > self.kit_output_cap:
@@ -241,7 +246,10 @@ class _Kernel:
 
 def _signature(job: dict) -> tuple:
     return (
-        job["base"], job["isolation"], tuple(job["hidden"]), job["datasets"],
+        job["base"],
+        job["isolation"],
+        tuple(job["hidden"]),
+        job["datasets"],
         job.get("kernel_name") or "python3",
     )
 
@@ -375,5 +383,3 @@ def run_job(job: dict) -> dict:
     result["duration"] = ended - ready
     result["wait"] = ready - started
     return result
-
-
