@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (account inventory rows are kept one record per two lines)
 """Every parameter of the synthetic sample dataset, in one place.
 
-Each value cites its anchor in /work/shared/reference/domain.md (§ numbers).
+Each value cites its anchor in docs/sources.md (§ numbers).
 [D] = design choice of the domain report, [V]/[S] = empirical anchor there.
 The generator (tools/make_data.py) imports this module and nothing else decides numbers.
 """
@@ -1904,3 +1904,79 @@ DORMANT_STORY = {"compte": "C042", "n_late_questions": 38}
 AMBASSADOR_STORY_INSTITUTION = "I05"
 REGULAR_PAIR = {"regular": "C009", "irregular": "C046"}
 FORGOTTEN_EVENT = {"compte": "C006", "event_day": "2024-06-21"}
+
+# ---------------------------------------------------------------- Belgian calendar of the texts
+# Seasons and dated events the post and comment texts refer to (§7.1 "Toussaint, Saint-Nicolas",
+# Fédération Wallonie-Bruxelles school calendar 2025–2026, Belgian public holidays).
+# name -> list of (first post day, last post day, event day or None). A text tied to an
+# event is only written inside its window and always names a date on or after the post.
+CALENDAR = {
+    "rentree": [("2025-09-01", "2025-09-19", None)],
+    "rentree_2026": [("2026-08-10", "2026-08-30", "2026-08-31")],  # FWB: last Monday of August
+    "patrimoine": [("2025-09-01", "2025-09-12", "2025-09-13")],  # Journées du patrimoine
+    "mobilite": [("2025-09-01", "2025-09-15", "2025-09-16")],  # Semaine de la mobilité 16–22/9
+    "fwb": [("2025-09-10", "2025-09-26", "2025-09-27")],  # Fête de la Communauté française
+    "fureur_de_lire": [("2025-09-22", "2025-10-07", "2025-10-08")],
+    "octobre_rose": [("2025-10-01", "2025-10-31", None)],
+    "grippe": [("2025-10-01", "2025-11-28", None)],
+    "conges_automne": [("2025-09-29", "2025-10-17", "2025-10-20")],  # FWB 20/10–31/10
+    "toussaint": [("2025-10-13", "2025-10-31", "2025-11-01")],
+    "heure_hiver": [("2025-10-20", "2025-10-25", "2025-10-26")],
+    "armistice": [("2025-10-27", "2025-11-10", "2025-11-11")],
+    "saint_nicolas": [("2025-11-12", "2025-12-05", "2025-12-06")],
+    "marche_noel": [("2025-11-03", "2025-12-04", "2025-12-05")],  # market 5–21/12
+    "marche_noel_ouvert": [("2025-12-05", "2025-12-21", None)],
+    "marche_noel_fini": [("2025-12-22", "2026-01-10", None)],
+    "budget": [("2025-11-24", "2025-12-15", "2025-12-16")],
+    "fetes": [("2025-12-01", "2025-12-23", "2025-12-24")],  # closing times 24/12 and 31/12
+    "conges_hiver": [("2025-11-24", "2025-12-19", "2025-12-22")],  # FWB 22/12–2/1
+    "examens_decembre": [("2025-11-24", "2025-12-12", None)],
+    "voeux": [("2026-01-02", "2026-01-16", None)],
+    "sapins": [("2026-01-02", "2026-01-12", "2026-01-13")],
+    "froid": [("2025-11-17", "2026-03-06", None)],
+    "neige": [("2025-12-01", "2026-02-27", None)],
+    "crues": [("2025-11-03", "2026-03-13", None)],
+    "cambriolages": [("2025-10-27", "2026-02-27", None)],
+    "inscriptions_1re": [("2026-01-26", "2026-02-20", None)],
+    "carnaval": [("2026-01-26", "2026-02-14", "2026-02-15")],
+    "conges_detente": [("2026-01-26", "2026-02-13", "2026-02-16")],  # FWB 16/2–27/2
+    "jobs_etudiants": [("2026-02-02", "2026-05-29", None)],
+    "grand_nettoyage": [("2026-03-02", "2026-03-27", "2026-03-28")],
+    "heure_ete": [("2026-03-23", "2026-03-28", "2026-03-29")],
+    "paques": [("2026-03-16", "2026-04-03", "2026-04-04")],  # Easter 5/4/2026
+    "lundi_paques": [("2026-03-23", "2026-04-03", "2026-04-06")],
+    "je_lis": [("2026-03-30", "2026-04-17", "2026-04-18")],
+    "conges_printemps": [("2026-04-06", "2026-04-30", "2026-05-04")],  # FWB 4/5–15/5
+    "impots": [("2026-04-20", "2026-07-10", "2026-07-15")],  # online return deadline
+    "recyparc_ete": [("2026-03-02", "2026-08-31", None)],
+    "recyparc_hiver": [("2025-10-20", "2026-02-27", None)],
+    "dechets_verts": [("2025-09-01", "2025-11-14", None), ("2026-03-16", "2026-08-31", None)],
+    "balades": [("2025-09-01", "2025-10-31", None), ("2026-03-16", "2026-08-31", None)],
+    "brocantes": [("2025-09-01", "2025-09-26", None), ("2026-04-13", "2026-08-28", None)],
+    "pollens": [("2026-03-16", "2026-06-26", None)],
+    "tiques": [("2026-05-04", "2026-08-31", None), ("2025-09-01", "2025-09-30", None)],
+    "plaines": [("2026-04-20", "2026-06-26", "2026-07-06")],  # summer holidays from 4/7
+    "examens_juin": [("2026-05-25", "2026-06-19", None)],
+    "fancy_fair": [("2026-05-25", "2026-06-19", "2026-06-20")],
+    "fete_musique": [("2026-05-25", "2026-06-20", "2026-06-21")],
+    "don_sang_juin": [("2026-06-01", "2026-06-13", "2026-06-14")],
+    "fete_nationale": [("2026-07-06", "2026-07-20", "2026-07-21")],
+    "ete": [("2026-07-01", "2026-08-28", None)],
+    "chaleur": [("2025-09-01", "2025-09-12", None), ("2026-05-25", "2026-08-28", None)],
+    "secheresse": [("2025-09-01", "2025-09-19", None), ("2026-06-15", "2026-08-31", None)],
+    "vacances_police": [("2026-06-15", "2026-08-14", None)],
+    "bob": [("2025-11-24", "2026-01-02", None), ("2026-06-22", "2026-08-28", None)],
+    "conseils": [("2025-09-01", "2026-06-30", None)],  # no council meetings in July–August
+    "saison": [("2025-09-01", "2026-06-12", None)],  # cultural season
+    "festival_ete": [("2026-06-15", "2026-08-31", None)],
+    "annee_scolaire": [("2025-09-01", "2025-12-19", None), ("2026-01-05", "2026-07-03", None)],
+}
+# Ambassadors' gender, for agreement in their own posts and replies (« Fière de mon équipe »)
+AMBASSADOR_GENDER = {
+    "C047": "f", "C048": "m", "C049": "f", "C050": "f", "C051": "m", "C052": "f",
+    "C053": "m", "C054": "f", "C055": "m", "C056": "f", "C057": "m", "C058": "f",
+    "C059": "m", "C060": "f", "C061": "f", "C062": "f", "C063": "f", "C064": "m",
+    "C065": "m", "C066": "f", "C067": "f", "C068": "m", "C069": "m", "C070": "f",
+}  # fmt: skip
+COMMENT_TEXT_MAX_REPEAT = 10  # no comment text more than 10 times (issue 10)
+POST_TEXT_MAX_REPEAT = 3

@@ -1,11 +1,11 @@
-# ruff: noqa: E501  (long French template strings are kept on one line for readability)
 """Generate the synthetic sample dataset of the « Médias sociaux » course kit.
 
 Usage: ``python tools/make_data.py [--out DIR] [--check]`` (default ``datasets/``).
 
 One seeded ``numpy.random.default_rng(SEED)`` is created once and split with ``rng.spawn``
-in a fixed order; every parameter lives in ``tools/data_params.py`` with its anchor in the
-domain report. Output is byte-identical on every run (explicit rounding, fixed sort orders,
+in a fixed order; every parameter lives in ``tools/data_params.py`` with its anchor in
+docs/sources.md. French texts are composed by ``tools/data_texts.py`` from a stream of
+their own. Output is byte-identical on every run (explicit rounding, fixed sort orders,
 ``lineterminator="\\n"``). Times are built as Brussels wall-clock minutes, then localised
 (nonexistent → shift forward, ambiguous → standard time) and written as ISO 8601 with offset.
 
@@ -16,7 +16,7 @@ in ``docs/instructor/answer_key.md``.
 from __future__ import annotations
 
 import argparse
-import re
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -30,508 +30,83 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
 import data_params as P  # noqa: E402
+import data_texts as T  # noqa: E402
 
 from socialkit.schema import columns  # noqa: E402
 
 # =====================================================================================
-# French text templates (Belgian register, domain.md §7.1–7.7). Content, not parameters.
+# Draw sequence of the numeric streams
 # =====================================================================================
-# ---------------------------------------------------------------- slot vocabularies
-SLOTS = {
-    "rue": [
-        "rue des Tilleuls",
-        "avenue du Parc",
-        "rue du Moulin",
-        "chaussée de Namur",
-        "rue de la Station",
-        "place communale",
-        "rue des Écoles",
-        "rue Haute",
-        "avenue des Saules",
-        "rue du Pont",
-        "rue de l'Église",
-        "chemin des Prés",
-        "rue Reine Astrid",
-        "rue du Château d'eau",
-        "sentier des Vignes",
-    ],
-    "lieu": [
-        "la salle des fêtes",
-        "la place communale",
-        "le parc des Saules",
-        "la maison de quartier",
-        "le hall omnisports",
-        "la salle du conseil",
-        "la cour de l'école",
-        "l'espace Orneau",
-    ],
-    "heure": [
-        "8h",
-        "9h",
-        "9h30",
-        "10h",
-        "11h",
-        "13h30",
-        "14h",
-        "14h30",
-        "15h",
-        "16h",
-        "18h",
-        "19h",
-        "19h30",
-        "20h",
-    ],
-    "num": ["2", "3", "4", "5", "6", "8", "10", "12", "15", "20", "septante", "nonante"],
-    "quartier": ["centre", "Bois-Hautrive", "Les Coteaux", "la Gare", "Saint-Rémy", "Petit-Orneau"],
-    "prenom": [
-        "Marc",
-        "Sophie",
-        "Julie",
-        "Nathalie",
-        "Thomas",
-        "Martine",
-        "Kevin",
-        "Fatima",
-        "Luc",
-        "Isabelle",
-        "Mehdi",
-        "Chantal",
-        "Laurent",
-        "Emma",
-        "Jean-Pierre",
-        "Aline",
-    ],
-    "agent": ["Sarah", "Pierre", "Nora", "Benoît", "Amélie", "Youssef", "Claire"],
+# Texts come from their own stream (tools/data_texts.py). Until issue 10 the template choices
+# were drawn from the schedule and comment streams, between numeric draws; the generator still
+# makes those draws (and throws them away) so that every number of the dataset (reach,
+# replies, authors…) and every figure quoted in the course stays where it was. The sizes below
+# are the slot vocabularies and template groups of that former draw sequence. Drop this block
+# (and `_legacy_draws`) the next time the figures are regenerated on purpose.
+LEGACY_SLOT_SIZES = (15, 8, 14, 12, 6, 16, 7)  # rue, lieu, heure, num, quartier, prenom, agent
+LEGACY_OBJET_SIZE = 4
+LEGACY_POST_GROUPS = {
+    **{f"generic|{s}": n for s, n in zip(P.TOPICS, (4, 4, 4, 4, 4, 4, 4, 3, 3, 4, 2), strict=True)},
+    "service_federal|demarches_administratives": 5,
+    "service_federal|securite_alerte": 2,
+    "hopital|social_sante": 5,
+    "hopital|coulisses_equipe": 2,
+    "bibliotheque|evenement_culture": 5,
+    "zone_police|securite_alerte": 4,
+    "zone_police|travaux_mobilite": 2,
+    "transport_public|travaux_mobilite": 4,
+    "ambassadeur|coulisses_equipe": 4,
+    "ambassadeur|emploi_recrutement": 2,
+    "scam": 4,
+    "unofficial": 3,
 }
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-
-# object noun per topic, used in comments ("{objet}")
-OBJET = {
-    "travaux_mobilite": ["la déviation", "les travaux", "le chantier", "la fermeture de la rue"],
-    "dechets_environnement": [
-        "le recyparc",
-        "la collecte PMC",
-        "les encombrants",
-        "les sacs blancs",
-    ],
-    "demarches_administratives": ["le guichet", "la carte eID", "le rendez-vous", "le formulaire"],
-    "evenement_culture": ["le spectacle", "l'atelier", "l'exposition", "la soirée"],
-    "sport_loisirs": ["le stage", "la piscine", "le tournoi", "la balade"],
-    "social_sante": ["la consultation", "la permanence", "l'aide", "le service"],
-    "securite_alerte": ["l'alerte", "la fermeture", "le contrôle", "la zone"],
-    "vie_democratique": ["le conseil communal", "l'enquête publique", "le budget", "la séance"],
-    "emploi_recrutement": ["l'offre d'emploi", "le poste", "le recrutement", "la candidature"],
-    "coulisses_equipe": ["l'équipe", "le service", "le projet", "la visite"],
-    "correction_info": ["la date", "l'horaire", "l'info", "le lieu"],
+LEGACY_COMMENT_GROUPS = {
+    "question": 10,
+    "plainte": 7,
+    "remerciement": 6,
+    "neutre": 6,
+    "suggestion": 4,
+    "spam": 3,
+    "troll": 5,
+    "desinformation": 3,
+    "BUZZ-1|plainte": 3,
+    "BUZZ-1|question": 2,
+    "BUZZ-1|troll": 2,
+    "BUZZ-1|desinformation": 1,
+    "BUZZ-2|plainte": 4,
+    "BUZZ-2|question": 2,
+    "BUZZ-2|troll": 3,
+    "BUZZ-2|desinformation": 1,
+    "BUZZ-3|plainte": 3,
+    "BUZZ-3|question": 2,
+    "BUZZ-3|troll": 1,
+    "BUZZ-3|desinformation": 1,
+    "SCAM|question": 4,
+    "SCAM|neutre": 4,
+    "SCAM|plainte": 2,
+    "SCAM|spam": 2,
+    "DORMANT": 6,
 }
-
-# ---------------------------------------------------------------- posts: generic per topic
-# slots: {rue} {lieu} {heure} {num} {date} {jour} {quartier} {inst}
-POSTS_GENERIC = {
-    "travaux_mobilite": [
-        "🚧 Travaux {rue} à partir du {date} : circulation alternée entre 7h et 17h. Merci pour votre patience !",
-        "Fermeture de la {rue} le {jour} {date} pour asphaltage. Déviation fléchée via le {quartier}.",
-        "Semaine de la mobilité : vélo-école gratuite pour adultes le {jour} à {heure}. Inscriptions ouvertes.",
-        "Stationnement interdit {rue} le {date} (déménagement). Merci de respecter la signalisation.",
-    ],
-    "dechets_environnement": [
-        "♻️ Collecte des encombrants : inscription obligatoire jusqu'au {date}. Maximum 2 m³ par ménage.",
-        "Le recyparc sera exceptionnellement fermé ce {jour} (inventaire). Réouverture à {heure}.",
-        "Collecte PMC décalée au {jour} {date} dans le quartier {quartier}. Sortez vos sacs la veille.",
-        "Opération Grand Nettoyage le {date} : rendez-vous à {heure} devant {lieu}. Gants fournis !",
-    ],
-    "demarches_administratives": [
-        "Votre carte d'identité expire bientôt ? Prenez rendez-vous au service Population.",
-        "Nos guichets seront fermés le {date}. Nos services en ligne restent accessibles 24h/24.",
-        "Rappel : date limite pour introduire votre demande de prime : {date}. Conditions sur notre site.",
-        "Nouveau : prise de rendez-vous en ligne pour le guichet Population, aussi le {jour}.",
-    ],
-    "evenement_culture": [
-        "🎭 Spectacle gratuit le {jour} {date} à {heure} à {lieu}. Venez nombreux !",
-        "🎅 Saint-Nicolas passera à {lieu} le {date} à {heure}. Chocolat chaud offert !",
-        "Exposition « Regards sur l'Orneau » jusqu'au {date} à {lieu}. Entrée libre.",
-        "Concert de l'harmonie le {jour} {date} à {heure}, {lieu}. Bar au profit du comité des fêtes.",
-    ],
-    "sport_loisirs": [
-        "⚽ Stages sportifs pendant les congés : encore {num} places, inscriptions jusqu'au {date}.",
-        "Jogging des Saules le {date} à {heure} : parcours de 5 et 10 km au départ de {lieu}.",
-        "La piscine sera fermée du {date} pour entretien. Merci de votre compréhension.",
-        "Balade nature guidée le {jour} {date} à {heure}. Rendez-vous {rue}.",
-    ],
-    "social_sante": [
-        "❄️ Plan grand froid : un abri de nuit ouvre à {lieu} dès ce soir. Vous connaissez une personne en difficulté ? Appelez-nous.",
-        "🌡️ Canicule : pensez à vos voisins âgés, buvez régulièrement et évitez les efforts entre 12h et 16h.",
-        "Permanence sociale le {jour} de {heure} à 12h, sans rendez-vous, {rue}.",
-        "Collecte de sang le {date} de 10h à 18h à {lieu}. Prenez rendez-vous !",
-    ],
-    "securite_alerte": [
-        "⚠️ Inondation {rue} : les services sont sur place. Évitez le secteur. Inscrivez-vous à BE-Alert.",
-        "⚠️ Vents violents annoncés ce {jour} : parcs et cimetières fermés par précaution.",
-        "Test BE-Alert ce {jour} à {heure} : vous recevrez peut-être un SMS. Pas de panique !",
-        "Coupure d'eau {rue} ce {jour} de {heure} à 16h suite à une fuite. Merci de votre patience.",
-    ],
-    "vie_democratique": [
-        "🗳️ Le conseil communal se réunit ce {jour} à 20h. Ordre du jour et retransmission sur notre site.",
-        "Enquête publique : le projet {rue} est consultable jusqu'au {date}. Donnez votre avis.",
-        "Réunion d'information pour les riverains du {quartier} le {date} à {heure}, {lieu}.",
-    ],
-    "emploi_recrutement": [
-        "💼 Nous recrutons : {num} postes à pourvoir (ouvriers, agents administratifs). Candidatures jusqu'au {date}.",
-        "Job étudiant cet été ? Nos offres sont en ligne jusqu'au {date}.",
-        "Rejoignez notre équipe ! Séance d'info recrutement le {date} à {heure}.",
-    ],
-    "coulisses_equipe": [
-        "👏 Bravo aux {num} jeunes qui ont obtenu leur brevet de secourisme avec le service Jeunesse !",
-        "Ils étaient sur le terrain dès 5h ce matin : merci à nos ouvriers pour le déneigement 👷",
-        "Rencontre avec l'équipe de l'accueil : {num} ans de service et toujours le sourire ☺️",
-        "Dans les coulisses de nos services : une journée avec l'équipe {quartier}.",
-    ],
-    "correction_info": [
-        "📢 Correction : la séance d'information a lieu le {jour} {date} (et non comme indiqué hier). Toutes nos excuses.",
-        "Erratum : l'horaire correct est {heure}. Merci à ceux qui nous l'ont signalé !",
-    ],
-}
-
-# type-specific overrides (institution type -> topic -> templates)
-POSTS_BY_TYPE = {
-    "service_federal": {
-        "demarches_administratives": [
-            "Votre déclaration en ligne est pré-remplie ? Vérifiez-la quand même. Tutoriel en 3 minutes ⤵️",
-            "📅 Rappel : date limite pour introduire votre demande de prime : {date}.",
-            "Maintenance planifiée de notre plateforme ce {jour} de 6h à 10h. Merci de votre compréhension.",
-            "🧵 Nouvelle réglementation : ce qui change pour vous, en {num} points.",
-            "Incident résolu : les lenteurs de la plateforme ce matin sont derrière nous.",
-        ],
-        "securite_alerte": [
-            "Vous recevez un SMS vous demandant de payer une « amende » ? C'est de l'hameçonnage.",
-            "Attention aux faux e-mails à notre nom : nous ne demandons jamais vos codes bancaires.",
-        ],
-    },
-    "hopital": {
-        "social_sante": [
-            "🩸 Les réserves de sang sont basses : une collecte a lieu dans notre hall le {jour} de 10h à 18h.",
-            "Urgences : le temps d'attente est élevé. Pour un problème non urgent, appelez la garde (1733).",
-            "👶 Portes ouvertes de la maternité le {jour} {date} à 10h.",
-            "Nouveau : prise de rendez-vous en ligne pour les consultations de dermatologie.",
-            "Vaccination contre la grippe pour le personnel et les patients à risque : infos ⤵️",
-        ],
-        "coulisses_equipe": [
-            "Merci à nos équipes de nuit ❤️ Une nuit aux urgences, racontée par ceux qui la vivent.",
-            "Rencontre avec l'équipe de stérilisation : {num} personnes dans l'ombre, indispensables.",
-        ],
-    },
-    "bibliotheque": {
-        "evenement_culture": [
-            "📚 Heure du conte le {jour} à 14h30 pour les 4–7 ans. Gratuit, sans inscription.",
-            "La Fureur de lire est de retour ! Rencontre d'auteur le {date} à {heure}.",
-            "Club de lecture ado : ce mois-ci on parle mangas ! Rendez-vous {jour} 17h.",
-            "Atelier « Premiers pas sur smartphone » pour les seniors : inscription à l'accueil.",
-            "Nouveau : empruntez des livres numériques depuis chez vous avec votre carte de lecteur.",
-        ],
-    },
-    "zone_police": {
-        "securite_alerte": [
-            "⚠️ Accident {rue} : circulation interrompue. Évitez le secteur.",
-            "Vague de cambriolages dans le {quartier} : nos conseils pour sécuriser votre habitation.",
-            "Contrôles de vitesse renforcés cette semaine aux abords des écoles.",
-            "Attention aux faux policiers au téléphone : nous ne demandons jamais votre code bancaire.",
-        ],
-        "travaux_mobilite": [
-            "Marché hebdomadaire : stationnement interdit {rue} ce {jour} de 6h à 14h.",
-            "Rentrée scolaire : nos agents sont présents aux passages pour piétons dès {heure}.",
-        ],
-    },
-    "transport_public": {
-        "travaux_mobilite": [
-            "🚌 Ligne {num} : déviation {rue} jusqu'au {date} en raison de travaux.",
-            "Perturbation ligne {num} : retards de 10 à 15 min ce matin. Merci de votre patience.",
-            "Horaires adaptés pendant les congés scolaires à partir du {date}.",
-            "Trafic rétabli sur la ligne {num}.",
-        ],
-    },
-    "ambassadeur": {
-        "coulisses_equipe": [
-            "Fière de mon équipe aujourd'hui 💪 Merci à tous les collègues !",
-            "Une journée comme les autres… ou pas ! Les coulisses de notre service ⤵️",
-            "{num} ans dans la maison et toujours la même envie d'être utile.",
-            "Ce matin, {num} collègues en formation premiers secours. Bravo à eux !",
-        ],
-        "emploi_recrutement": [
-            "Mon service recrute ! Envie d'un job qui a du sens ? Écrivez-moi 👇",
-            "On cherche {num} nouveaux collègues. Je réponds à vos questions en privé.",
-        ],
-    },
-}
-
-# ---------------------------------------------------------------- story posts
-STORY_POSTS = {
-    "BUZZ-1-trigger": "Urgences : le temps d'attente est actuellement élevé. Pour un problème non urgent, contactez votre médecin ou la garde (1733).",
-    "BUZZ-1-reply": "Nous avons vu la vidéo sur nos urgences. Hier soir, 3 équipes étaient en renfort. Notre direction rappelle la famille dès ce soir. Explications ⤵️",
-    "BUZZ-2-trigger": "Réaménagement de la place communale : abattage des {num} platanes à partir du {date}. Le chantier durera 6 mois.",
-    "BUZZ-2-reply": "Mise au point : l'abattage des platanes a été décidé conformément au permis délivré. Les arbres étaient en mauvais état. Le projet ne sera pas modifié.",
-    "BUZZ-3-trigger": "Tutoriel : comment introduire votre demande en ligne ? Suivez notre capture d'écran pas à pas ⤵️",
-    "BUZZ-3-reply": "Nous vous présentons nos excuses : une capture publiée hier montrait des données personnelles. Elle a été retirée, notre DPO a été saisi et la personne prévenue.",
-    "IMPOSTOR-warning": "Attention : une fausse page « Commune de Val des Saules - Concours » circule. Nous n'organisons aucun concours. Ne communiquez jamais vos données bancaires.",
-}
-SCAM_POSTS = [
-    "🎉 GRAND CONCOURS de la commune ! Gagnez un bon de 500 € : likez, partagez et cliquez ici 👉 bit.ly/vds-gain",
-    "Dernière chance ! {num} paniers garnis à gagner. Partagez et confirmez vos coordonnées bancaires en privé.",
-    "Félicitations aux gagnants ! Il reste {num} lots : commentez « JE PARTICIPE » et partagez.",
-    "Pour fêter la nouvelle année, la commune offre {num} bons d'achat. Inscription via ce lien 👉 vds-cadeaux.example",
-]
-UNOFFICIAL_POSTS = [
-    "Contrôle radar signalé {rue} ce matin, soyez prudents !",
-    "Quelqu'un sait pourquoi il y a la police au {quartier} ? Partagez l'info.",
-    "Info trafic : ça bouchonne {rue}, prévoyez un détour.",
-]
-
-# ---------------------------------------------------------------- comments (§7.5)
-# slots: {objet} {rue} {jour} {heure} {prenom} {quartier}
-COMMENTS = {
-    "question": [
-        "Est-ce que {objet} concerne aussi le {quartier} ?",
-        "C'est possible de prendre rendez-vous le samedi ?",
-        "La déviation passe aussi pour les bus ?",
-        "Bonjour, {objet}, c'est jusqu'à quelle heure ?",
-        "On doit s'inscrire pour {objet} ?",
-        "Et pour les personnes sans GSM, on fait comment ?",
-        "Le recyparc accepte les pots de peinture ?",
-        "Il reste des places pour {objet} ?",
-        "C'est gratuit ?",
-        "Où peut-on trouver plus d'infos sur {objet} ?",
-    ],
-    "plainte": [
-        "Ça fait 3 semaines que les poubelles PMC ne sont pas ramassées {rue}…",
-        "Impossible d'avoir quelqu'un au téléphone, ça sonne dans le vide.",
-        "Toujours rien de prévu pour {objet}, on attend depuis des mois.",
-        "Encore un changement annoncé au dernier moment, c'est n'importe quoi.",
-        "J'ai envoyé un mail il y a 15 jours, aucune réponse.",
-        "{objet} : aucune info sur place, on a perdu notre matinée.",
-        "5 heures d'attente hier soir, c'est inadmissible.",
-    ],
-    "remerciement": [
-        "Merci pour l'info, super réactif !",
-        "Bravo aux équipes 👏",
-        "Accueil très sympa, merci !",
-        "Top, merci 🙏",
-        "Génial, on y sera !",
-        "Merci pour {objet}, c'était parfait.",
-    ],
-    "neutre": [
-        "@{prenom} regarde ça pour {jour}",
-        "Info utile 👍",
-        "Partagé.",
-        "@{prenom} 👀",
-        "Ok merci",
-        "👍👍",
-    ],
-    "suggestion": [
-        "Vous pourriez mettre les horaires directement dans le post plutôt qu'un lien ?",
-        "Pourquoi pas une version en néerlandais ?",
-        "Ce serait bien de prévenir aussi par SMS.",
-        "Pensez aux personnes à mobilité réduite pour {objet}.",
-    ],
-    "spam": [
-        "Gagnez un smartphone en cliquant ici 👉 bit.ly/xxxx",
-        "Je gagne 500 €/jour depuis chez moi, contactez-moi en privé.",
-        "Investissez en crypto avec moi, résultats garantis 💰",
-    ],
-    "troll": [
-        "Encore nos impôts gaspillés.",
-        "Tous des incapables.",
-        "Et le bourgmestre, il fait quoi à part des photos ?",
-        "LAMENTABLE",
-        "Personne ne lit vos posts de toute façon 😂",
-    ],
-    "desinformation": [
-        "Il paraît que l'eau du robinet n'est plus potable dans tout le {quartier}.",
-        "La piscine va fermer définitivement, c'est décidé en secret.",
-        "On m'a dit que {objet} était annulé, personne ne le dit ?",
-    ],
-}
-# crisis comments per episode (override generic texts for the relevant categories)
-CRISIS_COMMENTS = {
-    "BUZZ-1": {
-        "plainte": [
-            "Vu la vidéo… 6 heures d'attente avec un enfant, c'est pas normal.",
-            "Même chose pour ma mère la semaine passée aux urgences.",
-            "Le personnel fait ce qu'il peut mais il manque du monde.",
-        ],
-        "question": [
-            "C'est vrai ce qu'on voit dans la vidéo ?",
-            "Quel est le délai d'attente actuellement ?",
-        ],
-        "troll": ["Hôpital de la honte.", "Fermez tout, ce sera plus simple."],
-        "desinformation": ["Il paraît qu'ils ferment les urgences la nuit."],
-    },
-    "BUZZ-2": {
-        "plainte": [
-            "Abattre des arbres centenaires sans consulter personne, bravo…",
-            "Aucune réunion avec les riverains, c'est scandaleux.",
-            "Les platanes étaient en parfaite santé, on veut voir le rapport.",
-            "Vous avez décidé tout seuls, comme d'habitude.",
-        ],
-        "question": [
-            "Où peut-on consulter le permis ?",
-            "Pourquoi pas une consultation publique ?",
-        ],
-        "troll": [
-            "Bourgmestre démission !",
-            "Béton partout, bravo le collège.",
-            "Encore un parking pour les copains ?",
-        ],
-        "desinformation": [
-            "Il paraît qu'un promoteur va construire des appartements sur la place."
-        ],
-    },
-    "BUZZ-3": {
-        "plainte": [
-            "On voit le numéro de registre national sur votre capture !!",
-            "Des données personnelles publiées par un SPF, sérieusement ?",
-            "C'est une violation du RGPD, retirez ça.",
-        ],
-        "question": [
-            "Qui est responsable de la protection des données chez vous ?",
-            "Mes données sont-elles aussi exposées ?",
-        ],
-        "troll": ["Simplification administrative… de nos données 😂"],
-        "desinformation": ["Toute la base de données a fuité, paraît-il."],
-    },
-}
-SCAM_COMMENTS = {
-    "question": [
-        "C'est vraiment la commune qui organise ça ?",
-        "C'est officiel ou c'est une arnaque ?",
-        "On doit vraiment donner son numéro de compte ?",
-        "La commune fait des concours maintenant ?",
-    ],
-    "neutre": ["JE PARTICIPE", "Partagé ! @{prenom}", "Je participe 🤞", "Fait !"],
-    "plainte": ["Arnaque ! Je signale la page.", "Attention c'est une fausse page !!"],
-    "spam": ["Gagnez encore plus ici 👉 bit.ly/xxxx", "Contactez-moi pour un autre concours 💰"],
-}
-LATE_DORMANT_QUESTIONS = [
-    "Le recyparc du {quartier} est-il ouvert ce samedi ?",
-    "Bonjour, quels sont les horaires d'été du recyparc ?",
-    "Il y a encore quelqu'un qui gère cette page ? Pas de réponse…",
-    "On peut déposer des pneus au recyparc ?",
-    "Le recyparc est-il fermé le lundi de Pâques ?",
-    "Bonjour, faut-il une carte pour accéder au recyparc ?",
-]
-
-# ---------------------------------------------------------------- replies (§7.6, institution voice)
-REPLIES = {
-    "question": [
-        "Bonjour, oui : toutes les infos sont sur notre site. Bonne journée ! — {agent}",
-        "Bonjour, c'est bien le cas. N'hésitez pas à appeler notre accueil. — {agent}",
-        "Bonjour, nous vérifions et revenons vers vous rapidement. — {agent}",
-        "Bonjour, non, pas d'inscription nécessaire. Bonne journée ! — {agent}",
-    ],
-    "plainte": [
-        "Bonjour, nous sommes désolés pour ce désagrément. Pouvez-vous nous envoyer votre adresse en message privé ? — {agent}",
-        "Bonjour, merci pour votre signalement, nous transmettons au service concerné dès ce matin. — {agent}",
-        "Bonjour, nous comprenons votre frustration. Le service vous recontacte. — {agent}",
-    ],
-    "remerciement": [
-        "Merci pour votre message, nous transmettons aux équipes ! 😊",
-        "Merci beaucoup 🙏",
-        "Avec plaisir !",
-    ],
-    "neutre": ["Merci pour le partage !"],
-    "suggestion": [
-        "Merci pour la suggestion, nous la transmettons !",
-        "Bonne idée, nous y réfléchissons pour les prochaines publications.",
-    ],
-    "troll": ["Merci de respecter notre charte de modération."],
-    "desinformation": [
-        "Bonjour, cette information est erronée. Les informations officielles sont publiées sur notre site.",
-        "Bonjour, c'est inexact : rien de tel n'est prévu. Merci de vérifier vos sources.",
-    ],
-    "spam": [""],
-}
-REPLIES_AMBASSADOR = {
-    "question": ["Bonne question ! Je te réponds en privé 🙂", "Oui ! Tout est sur le site."],
-    "plainte": ["Je comprends, je fais remonter à l'équipe.", "Désolée, je transmets en interne."],
-    "remerciement": ["Merci 🙏", "Merci beaucoup ❤️", "Ça fait plaisir !"],
-    "suggestion": ["Bonne idée, je fais passer !"],
-    "neutre": ["🙂"],
-    "troll": ["…"],
-    "desinformation": ["Non, c'est faux, voir le site officiel."],
-    "spam": [""],
-}
-CRISIS_REPLIES = {
-    "transparent": [
-        "Bonjour, merci d'avoir partagé votre expérience. Hier soir, l'affluence était exceptionnelle. Nous vous appelons dès demain pour en parler. — Direction du CHU",
-        "Bonjour, vous avez raison d'en parler. Nous publions ce soir les temps d'attente et les renforts prévus. — Direction du CHU",
-    ],
-    "defensif": [
-        "La décision a été prise conformément au permis d'urbanisme. Les arbres étaient malades. Le collège maintient le projet.",
-        "Le dossier a suivi la procédure légale. Nous ne reviendrons pas sur cette décision.",
-    ],
-    "excuses": [
-        "Bonjour, vous avez raison et nous vous présentons nos excuses. La capture a été retirée, notre DPO est saisi. Nous vous tenons informés.",
-        "Toutes nos excuses pour cette erreur. La personne concernée a été prévenue et nos procédures de publication sont revues.",
-    ],
-}
-
-# ---------------------------------------------------------------- mentions
-MENTIONS = {
-    "pos": [
-        "Merci {nom} pour la réactivité 👏",
-        "Belle initiative de {nom} !",
-        "Super accueil chez {nom} ce matin.",
-        "Bravo {nom} pour l'organisation.",
-    ],
-    "neu": [
-        "{nom} annonce des changements pour la rentrée.",
-        "Quelqu'un a des infos de {nom} ?",
-        "Vu sur la page de {nom} :",
-        "Article : ce que prépare {nom} cette année.",
-        "{nom} : horaires modifiés cette semaine.",
-    ],
-    "neg": [
-        "Toujours pas de réponse de {nom}…",
-        "{nom}, c'est vraiment le service minimum.",
-        "Déçu par {nom}, personne ne décroche.",
-        "Encore un couac chez {nom}.",
-    ],
-}
-CRISIS_MENTIONS = {
-    "BUZZ-1": [
-        "6 heures aux urgences du CHU avec mon fils. Regardez 🎥",
-        "Cette vidéo sur les urgences du CHU fait froid dans le dos.",
-        "Urgences saturées au CHU de Val-des-Saules : le témoignage qui circule.",
-        "Le CHU a répondu vite et clairement, chapeau.",
-    ],
-    "BUZZ-2": [
-        "Les platanes de la place abattus sans consultation ! Pétition ⤵️",
-        "Val-des-Saules : colère des riverains après l'annonce de l'abattage.",
-        "La commune refuse de revoir son projet. Inacceptable.",
-        "Rassemblement samedi sur la place pour sauver les arbres.",
-    ],
-    "BUZZ-3": [
-        "Un SPF publie une capture avec un numéro de registre national 😱",
-        "Fuite de données personnelles dans un tutoriel du SPF Simplification.",
-        "RGPD : le SPF présente ses excuses après une capture d'écran maladroite.",
-        "Excuses rapides du SPF, c'est déjà ça.",
-    ],
-    "IMPOSTOR": [
-        "Attention, fausse page de concours au nom de la commune de Val-des-Saules !",
-        "Quelqu'un a participé au concours de la commune ? Ça sent l'arnaque.",
-    ],
+LEGACY_REPLY_GROUPS = {
+    "question": 4,
+    "plainte": 3,
+    "remerciement": 3,
+    "neutre": 1,
+    "suggestion": 2,
+    "spam": 1,
+    "troll": 1,
+    "desinformation": 2,
+    "AMB|question": 2,
+    "AMB|plainte": 2,
+    "AMB|remerciement": 3,
+    "AMB|neutre": 1,
+    "AMB|suggestion": 1,
+    "AMB|spam": 1,
+    "AMB|troll": 1,
+    "AMB|desinformation": 1,
+    "TONE|transparent": 2,
+    "TONE|defensif": 2,
+    "TONE|excuses": 2,
 }
 
 # =====================================================================================
@@ -542,7 +117,6 @@ CATS = P.CATEGORIES
 MIN_PER_DAY = 1440
 END_MIN = P.N_DAYS * MIN_PER_DAY - 1  # 2026-08-31 23:59 (wall clock minutes since START)
 START_TS = pd.Timestamp(P.START)
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def log(msg: str) -> None:
@@ -572,45 +146,20 @@ def iso(minutes: np.ndarray) -> np.ndarray:
     return (s.str[:-2] + ":" + s.str[-2:]).to_numpy(dtype=object)
 
 
-def fill(templates: list[str], choice: np.ndarray, slots: dict[str, np.ndarray]) -> np.ndarray:
-    """Fill ``templates[choice[i]]`` with row-wise slot values (loop over templates only)."""
-    out = np.empty(len(choice), dtype=object)
-    for t, tpl in enumerate(templates):
-        rows = np.flatnonzero(choice == t)
-        if rows.size == 0:
-            continue
-        parts = _PLACEHOLDER.split(tpl)
-        acc = np.full(rows.size, parts[0], dtype=object)
-        for j in range(1, len(parts), 2):
-            acc = acc + slots[parts[j]][rows] + parts[j + 1]
-        out[rows] = acc
-    return out
-
-
-def fill_grouped(groups: np.ndarray, table: dict, rng, slots) -> np.ndarray:
-    """For each group key (in sorted order) pick a template uniformly and fill it."""
-    out = np.empty(len(groups), dtype=object)
-    for key in sorted(table):
-        rows = np.flatnonzero(groups == key)
-        if rows.size == 0:
-            continue
-        tpls = table[key]
-        choice = rng.integers(0, len(tpls), rows.size)
-        sub = {k: v[rows] for k, v in slots.items()}
-        out[rows] = fill(tpls, choice, sub)
-    return out
-
-
-def text_slots(rng, n: int, minute: np.ndarray) -> dict[str, np.ndarray]:
-    """Row-wise slot values; dates are a few days after the row's own time."""
-    slots = {k: np.asarray(v, dtype=object)[rng.integers(0, len(v), n)] for k, v in SLOTS.items()}
-    ahead = rng.integers(1, 15, n)
-    dates = START_TS.normalize() + pd.to_timedelta(minute // MIN_PER_DAY + ahead, unit="D")
-    dates = pd.DatetimeIndex(dates)
-    months = np.asarray(MONTHS, dtype=object)[dates.month.to_numpy() - 1]
-    slots["date"] = dates.day.astype(str).to_numpy(dtype=object) + " " + months
-    slots["jour"] = np.asarray(WEEKDAYS, dtype=object)[dates.day_of_week.to_numpy()]
-    return slots
+def _legacy_draws(rng, groups: np.ndarray, sizes: dict, slots: bool, objet_topics=None) -> None:
+    """Repeat the former template draws (see LEGACY_* above) and discard them."""
+    n = len(groups)
+    if slots:
+        for size in LEGACY_SLOT_SIZES:
+            rng.integers(0, size, n)
+        rng.integers(1, 15, n)
+    if objet_topics is not None:
+        for s in TOPICS:
+            rng.integers(0, LEGACY_OBJET_SIZE, int((objet_topics == s).sum()))
+    for key in sorted(sizes):
+        k = int((groups == key).sum())
+        if k:
+            rng.integers(0, sizes[key], k)
 
 
 # ------------------------------------------------------------------ institutions / comptes
@@ -817,34 +366,19 @@ def build_posts(rng, meta: pd.DataFrame, inst: pd.DataFrame) -> pd.DataFrame:
     story = sched["story"].to_numpy()
     fmt[np.isin(story, ["BUZZ-1-reply"])] = "video"
     fmt[np.isin(story, ["BUZZ-3-trigger"])] = "photo"
-    # texts
-    slots = text_slots(rng, n, t)
-    inst_short = dict(zip(inst["institution_id"], inst["nom"], strict=True))
-    slots["inst"] = np.asarray([inst_short[i] for i in meta["institution_id"]], dtype=object)[acc]
-    group = np.empty(n, dtype=object)
-    table: dict[str, list[str]] = {}
-    for s in TOPICS:
-        table[f"generic|{s}"] = POSTS_GENERIC[s]
-    for k, d in POSTS_BY_TYPE.items():
-        for s, tpls in d.items():
-            table[f"{k}|{s}"] = tpls
+    # texts are written later (write_texts); repeat the former template draws here
     keys = np.char.add(np.char.add(kind.astype(str), "|"), sujet.astype(str)).astype(object)
-    has = np.isin(keys, list(table))
-    group[:] = np.where(has, keys, np.char.add("generic|", sujet.astype(str)).astype(object))
+    group = np.where(
+        np.isin(keys, list(LEGACY_POST_GROUPS)),
+        keys,
+        np.char.add("generic|", sujet.astype(str)).astype(object),
+    )
     arch = meta["archetype"].to_numpy()[acc]
     scam = (arch == "U") & (cid == P.IMPOSTOR["compte"])
     unoff = (arch == "U") & ~scam
-    table["scam"] = SCAM_POSTS
-    table["unofficial"] = UNOFFICIAL_POSTS
     group[scam] = "scam"
     group[unoff] = "unofficial"
-    texte = fill_grouped(group, table, rng, slots)
-    for key, tpl in STORY_POSTS.items():
-        rows = np.flatnonzero(story == key)
-        if rows.size:
-            texte[rows] = fill(
-                [tpl], np.zeros(rows.size, dtype=int), {k: v[rows] for k, v in slots.items()}
-            )
+    _legacy_draws(rng, group, LEGACY_POST_GROUPS, slots=True)
     sujet[scam] = "evenement_culture"
     sujet[unoff] = "securite_alerte"
     # offline relay, sponsored
@@ -867,11 +401,12 @@ def build_posts(rng, meta: pd.DataFrame, inst: pd.DataFrame) -> pd.DataFrame:
             "archetype": arch,
             "sujet": sujet,
             "format": fmt,
-            "texte": texte,
             "relaie_hors_ligne": offline,
             "sponsorise": spons,
             "k": k,
             "story": story,
+            "scam": scam,
+            "unofficial": unoff,
         }
     )
 
@@ -1122,25 +657,15 @@ def build_comments(rng, meta, inst, posts, counts):
     cat_name = np.asarray(CATS, dtype=object)[cat]
     acc = acc_of_post[pi]
     sujet = posts["sujet"].to_numpy()[pi]
-    # ---- texts
-    slots = text_slots(rng, n, tc)
-    objet = np.empty(n, dtype=object)
-    for s in TOPICS:
-        rows = np.flatnonzero(sujet == s)
-        objet[rows] = np.asarray(OBJET[s], dtype=object)[rng.integers(0, len(OBJET[s]), rows.size)]
-    slots["objet"] = objet
+    # ---- texts are written later (write_texts); repeat the former template draws here
     group = cat_name.copy()
-    table = {c: COMMENTS[c] for c in CATS}
-    for bid, d in CRISIS_COMMENTS.items():
-        for c, tpls in d.items():
-            table[f"{bid}|{c}"] = tpls
-            group[(special == bid) & (cat_name == c)] = f"{bid}|{c}"
-    for c, tpls in SCAM_COMMENTS.items():
-        table[f"SCAM|{c}"] = tpls
-        group[com["scam"].to_numpy() & (cat_name == c)] = f"SCAM|{c}"
-    table["DORMANT"] = LATE_DORMANT_QUESTIONS
+    for key in LEGACY_COMMENT_GROUPS:
+        if "|" in key:
+            who, c = key.split("|")
+            rows = (com["scam"].to_numpy() if who == "SCAM" else special == who) & (cat_name == c)
+            group[rows] = key
     group[special == "DORMANT"] = "DORMANT"
-    texte = fill_grouped(group, table, rng, slots)
+    _legacy_draws(rng, group, LEGACY_COMMENT_GROUPS, slots=True, objet_topics=sujet)
     # ---- sentiment
     mu = np.asarray([P.SENTIMENT[c][0] for c in CATS])[cat]
     sd = np.asarray([P.SENTIMENT[c][1] for c in CATS])[cat]
@@ -1204,14 +729,13 @@ def build_comments(rng, meta, inst, posts, counts):
         t_rep[rows] = np.where(rep, when, -1)
         tone_of[b["id"]] = b["tone"]
     replied &= (t_rep > tc) & (t_rep <= END_MIN)
-    # reply texts
+    # reply texts are written later; repeat the former template draws here
     rgroup = np.where(amb, np.char.add("AMB|", cat_name.astype(str)).astype(object), cat_name)
-    rtable = {c: REPLIES[c] for c in CATS}
-    rtable.update({f"AMB|{c}": REPLIES_AMBASSADOR[c] for c in CATS})
+    tone_row = np.full(n, "", dtype=object)
     for bid, tone in tone_of.items():
-        rtable[f"TONE|{tone}"] = CRISIS_REPLIES[tone]
         rgroup = np.where(special == bid, f"TONE|{tone}", rgroup)
-    rtexte = fill_grouped(rgroup.astype(object), rtable, rng, slots)
+        tone_row[special == bid] = tone
+    _legacy_draws(rng, rgroup.astype(object), LEGACY_REPLY_GROUPS, slots=False)
     # moderation
     charte = meta["charte"].to_numpy()[acc]
     mod = np.full(n, "aucune", dtype=object)
@@ -1234,11 +758,18 @@ def build_comments(rng, meta, inst, posts, counts):
             "cree_le": iso(tc),
             "categorie": cat_name,
             "sentiment": sentiment,
-            "texte": texte,
             "necessite_reponse": needs,
             "repondu_le": np.where(replied, iso(np.where(replied, t_rep, 0)), None),
-            "reponse_texte": np.where(replied, rtexte, None),
             "action_moderation": mod,
+            # for write_texts only (not written)
+            "_pi": pi,
+            "_t": tc,
+            "_special": special,
+            "_scam": com["scam"].to_numpy(),
+            "_tone": tone_row,
+            "_amb": amb,
+            "_auteur": auteur,
+            "_replied": replied,
         }
     )
     per_post = np.bincount(pi, minlength=n_post)
@@ -1246,7 +777,7 @@ def build_comments(rng, meta, inst, posts, counts):
 
 
 # ------------------------------------------------------------------ mentions (§1.4, §4.2)
-def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
+def build_mentions(rng, inst: pd.DataFrame, writer: T.Writer) -> pd.DataFrame:
     parts = []
     hour_w = np.asarray(P.AUDIENCE_HOUR)
     hour_w = hour_w / hour_w.sum()
@@ -1311,16 +842,12 @@ def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
     sent = np.where(sent == 0, 0.0, sent)
     p_share = np.where(crisis != "", P.MENTION_RESHARE_P[1], P.MENTION_RESHARE_P[0])
     share = (rng.random(n) < p_share) & ~seed
-    # texts
-    nom = dict(zip(inst["institution_id"], inst["nom"], strict=True))
-    slots = {"nom": np.asarray([nom[i] for i in m["iid"]], dtype=object)}
+    # texts (own stream, after every numeric draw)
     group = np.where(sent > 0.25, "pos", np.where(sent < P.NEGATIVE_THRESHOLD, "neg", "neu"))
-    group = group.astype(object)
-    table = dict(MENTIONS)
-    for bid, tpls in CRISIS_MENTIONS.items():
-        table[bid] = tpls
-        group[crisis == bid] = bid
-    texte = fill_grouped(group, table, rng, slots)
+    group = np.where(crisis != "", crisis, group)
+    texte = np.asarray(
+        [writer.mention(g, i) for g, i in zip(group, m["iid"], strict=True)], dtype=object
+    )
     return pd.DataFrame(
         {
             "mention_id": [f"N{i:05d}" for i in range(1, n + 1)],
@@ -1336,6 +863,62 @@ def build_mentions(rng, inst: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# ------------------------------------------------------------------ texts (data_texts.py)
+def write_texts(writer: T.Writer, meta, inst, posts: pd.DataFrame, comments: pd.DataFrame):
+    """Fill posts["texte"], comments["texte"] and comments["reponse_texte"] in place."""
+    kind_of_inst = dict(zip(inst["institution_id"], inst["type_institution"], strict=True))
+    person = {cid: T.Person(cid, g) for cid, g in P.AMBASSADOR_GENDER.items()}
+    day0 = dt.date.fromisoformat(P.START)
+    cid_of_acc = meta["compte_id"].to_numpy()
+    iid_of_acc = meta["institution_id"].to_numpy()
+    texts, contexts = [], []
+    for acc, t, kind, sujet, story, scam, unoff in zip(
+        posts["acc"], posts["t"], posts["kind"], posts["sujet"], posts["story"],
+        posts["scam"], posts["unofficial"], strict=True,
+    ):  # fmt: skip
+        day = day0 + dt.timedelta(days=int(t) // MIN_PER_DAY)
+        cid = cid_of_acc[acc]
+        if story:
+            bid = story.rsplit("-", 1)[0]
+            text, ctx = writer.story_post(T.STORY_POSTS[story], kind, day, T.STORY_FAMILY[bid])
+        elif scam or unoff:
+            tpls, family = (T.SCAM_POSTS, "evenement") if scam else (T.UNOFFICIAL_POSTS, "securite")
+            text, ctx = writer.simple_post(tpls, kind, day, family, P.POST_TEXT_MAX_REPEAT)
+        else:
+            own = kind_of_inst[iid_of_acc[acc]]
+            text, ctx = writer.post(
+                kind, sujet, cid, day, person.get(cid), P.POST_TEXT_MAX_REPEAT, inst_kind=own
+            )
+        texts.append(text)
+        contexts.append(ctx)
+    posts["texte"] = texts
+    # comments and replies
+    authors = [T.Person("", "f" if a % 2 else "m") for a in range(P.N_AUTHORS)]
+    texte, reponse = [], []
+    for pi, t, cat, special, scam, tone, amb, auteur, replied, acc in zip(
+        comments["_pi"], comments["_t"], comments["categorie"], comments["_special"],
+        comments["_scam"], comments["_tone"], comments["_amb"], comments["_auteur"],
+        comments["_replied"], posts["acc"].to_numpy()[comments["_pi"].to_numpy()], strict=True,
+    ):  # fmt: skip
+        ctx = contexts[pi]
+        day = day0 + dt.timedelta(days=int(t) // MIN_PER_DAY)
+        texte.append(
+            writer.comment(cat, ctx, special, scam, authors[auteur], day, P.COMMENT_TEXT_MAX_REPEAT)
+        )
+        if replied:
+            cid = cid_of_acc[acc]
+            reponse.append(
+                writer.reply(
+                    cat, ctx, kind_of_inst[iid_of_acc[acc]], person.get(cid) if amb else None,
+                    tone or None,
+                )
+            )  # fmt: skip
+        else:
+            reponse.append(None)
+    comments["texte"] = texte
+    comments["reponse_texte"] = reponse
+
+
 # ------------------------------------------------------------------ main
 def write(df: pd.DataFrame, name: str, out: Path) -> None:
     df = df[columns(name)]
@@ -1345,7 +928,7 @@ def write(df: pd.DataFrame, name: str, out: Path) -> None:
 
 def generate(out: Path) -> None:
     rng = np.random.default_rng(P.SEED)
-    r_sched, r_aud, r_eng, r_com, r_men = rng.spawn(5)
+    r_sched, r_aud, r_eng, r_com, r_men, r_txt = rng.spawn(6)  # the first five as before
     inst = build_institutions()
     comptes, meta = build_accounts()
     meta["cree_le"] = comptes["cree_le"].to_numpy()
@@ -1355,7 +938,9 @@ def generate(out: Path) -> None:
     reach, h, ab, new, lost = simulate_audience(r_aud, meta, posts)
     reactions, n_com, shares, clicks = engagement(r_eng, meta, posts, reach, h)
     comments, per_post = build_comments(r_com, meta, inst, posts, n_com)
-    mentions = build_mentions(r_men, inst)
+    writer = T.Writer(int(r_txt.integers(2**62)), P.CALENDAR, P.START)
+    write_texts(writer, meta, inst, posts, comments)
+    mentions = build_mentions(r_men, inst, writer)
     # publications table
     imp = np.round(reach * r_eng.uniform(*P.IMPRESSIONS_PER_REACH, len(posts)))
     pub = pd.DataFrame(
