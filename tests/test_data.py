@@ -229,9 +229,9 @@ def test_sentiment_consistent_with_category(t):
     assert (m["sentiment"].round(2) == m["sentiment"]).all()
     mean = m.groupby("categorie")["sentiment"].mean()
     assert mean["remerciement"] > 0.4 and mean["plainte"] < -0.3 and mean["troll"] < -0.4
-    needs = m["categorie"].isin(["question", "plainte", "desinformation"])
+    needs = m["categorie"].isin(["question", "plainte", "remerciement", "desinformation"])
     assert m.loc[needs, "necessite_reponse"].all()
-    assert not m.loc[m["categorie"].isin(["spam", "troll"]), "necessite_reponse"].any()
+    assert not m.loc[m["categorie"].isin(["spam", "troll", "neutre"]), "necessite_reponse"].any()
     # library/culture pages more positive than service pages
     c = t["comptes"].merge(t["institutions"], on="institution_id")
     c = c[c["type_compte"] == "institutionnel"]
@@ -241,6 +241,22 @@ def test_sentiment_consistent_with_category(t):
         m.loc[m["compte_id"].isin(culture), "sentiment"].mean()
         > m.loc[m["compte_id"].isin(service), "sentiment"].mean() + 0.1
     )
+
+
+def test_needs_reply_follows_the_module_4_triage(t):
+    """A category the triage answers publicly needs a reply; one it does not, never does."""
+    from socialkit.interactions import triage
+
+    m = t["commentaires"]
+    share = m.groupby("categorie")["necessite_reponse"].mean()
+    for cat, value in share.items():
+        if not triage(cat)["repondre"]:
+            assert value == 0, cat
+        elif cat == "suggestion":  # « some suggestions » call for an answer (data dictionary)
+            assert 0.2 < value < 0.6
+        else:
+            assert value == 1, cat
+    assert share["remerciement"] == 1  # « remercier à son tour »
 
 
 def test_spam_mostly_deleted(t):

@@ -513,7 +513,7 @@ def test_baselines_match_the_funnel_metrics(tables, base_i02):
     sla = plan.sla_compliance(mine)
     assert base_i02["plaintes_dans_delai"] == pytest.approx(sla.loc["plainte", "part_dans_delai"])
     assert base_i02["plaintes_dans_delai"] == pytest.approx(20.0)
-    assert base_i02["taux_reponse"] == pytest.approx(42.857142857)
+    assert base_i02["taux_reponse"] == pytest.approx(40.816326531)
 
 
 TARGETS = {"taux_portee": 8.0, "taux_engagement": 3.0, "taux_reponse": 60.0, "delai_median_h": 4.0}
@@ -542,7 +542,7 @@ def test_indicator_problems(base_i02):
         "données ; recalculez-la avec plan.baselines(...).",
         "Ligne 2 : « taux_reponse » mesure l'étape « après-service », pas « relation ».",
         "Ligne 3 : la cible de « delai_median_h » (10,00) doit être plus basse que la valeur "
-        "de départ (4,73).",
+        "de départ (6,47).",
     ]
 
 

@@ -187,7 +187,7 @@ S = Subject
 SUBJECTS: list[Subject] = [
     # ------------------------------------------------------------ travaux_mobilite
     S(
-        ("commune", "intercommunale", "agence_regionale", "zone_police", "ecole"),
+        ("commune", "zone_police"),
         "travaux_mobilite",
         "travaux",
         N("le chantier"),
@@ -321,6 +321,38 @@ SUBJECTS: list[Subject] = [
         ],
         season="neige",
     ),
+    S(
+        ("agence_regionale",),
+        "travaux_mobilite",
+        "eau",
+        N("le chantier"),
+        [
+            "Travaux sur le collecteur de l'Orneau {rue.dans} à partir du {date}. Circulation alternée de 7h à 17h.",
+            "Renforcement des berges de l'Orneau : le chemin de halage sera fermé du {date} au {date2}.",
+            "Chantier de la station d'épuration : des camions circuleront {rue.dans} jusqu'au {date}.",
+        ],
+    ),
+    S(
+        ("intercommunale",),
+        "travaux_mobilite",
+        "dechets",
+        N("le chantier"),
+        [
+            "Travaux au recyparc {rp} : fermeture du {date} au {date2}. Les autres recyparcs restent ouverts.",
+            "Nouveau quai de déchargement au recyparc {rp} : accès limité le {date}.",
+        ],
+    ),
+    S(
+        ("ecole",),
+        "travaux_mobilite",
+        "ecole",
+        N("le chantier"),
+        [
+            "Travaux devant l'école à partir du {date} : merci de déposer vos enfants par l'entrée de {rue.le}.",
+            "Dépose-minute : ne stationnez pas devant l'entrée, nos élèves traversent. Merci pour eux !",
+        ],
+        season="annee_scolaire",
+    ),
     # ------------------------------------------------------------ dechets_environnement
     S(
         ("commune", "intercommunale"),
@@ -425,11 +457,11 @@ SUBJECTS: list[Subject] = [
         "eau",
         N("la qualité de l'eau"),
         [
-            "💧 Qualité des eaux de surface : les résultats de nos {num} points de mesure sont en ligne.",
-            "Une fuite d'eau vous coûte cher : nos conseils pour la repérer en {num} étapes.",
+            "💧 Qualité des eaux de surface : les résultats de nos {petit} points de mesure sont en ligne.",
+            "Une fuite d'eau vous coûte cher : nos conseils pour la repérer en {petit} étapes.",
             "Primes à la rénovation énergétique : les conditions changent le {date}. Tout savoir ⤵️",
             "Récupérer l'eau de pluie au jardin : ce qui est permis, ce qui est conseillé.",
-            "Audit énergétique : {num} questions à vous poser avant de rénover votre maison.",
+            "Audit énergétique : {petit} questions à vous poser avant de rénover votre maison.",
         ],
         weight=3,
     ),
@@ -557,10 +589,10 @@ SUBJECTS: list[Subject] = [
         N("la plateforme en ligne"),
         [
             "Maintenance planifiée de notre plateforme le {date} de 6h à 10h. Merci de votre compréhension.",
-            "🧵 Nouvelle réglementation : ce qui change pour vous le {date}, en {num} points.",
+            "🧵 Nouvelle réglementation : ce qui change pour vous le {date}, en {petit} points.",
             "Incident résolu : les lenteurs de la plateforme ce matin sont derrière nous.",
             "Vous pouvez maintenant vous connecter avec itsme ou votre carte eID. Mode d'emploi ⤵️",
-            "Tutoriel : comment télécharger un document officiel en {num} clics, sans vous déplacer.",
+            "Tutoriel : comment télécharger un document officiel en {petit} clics, sans vous déplacer.",
             "Simplification : {num} formulaires papier disparaissent le {date}. Tout se fait en ligne.",
         ],
         weight=4,
@@ -585,7 +617,7 @@ SUBJECTS: list[Subject] = [
         N("la prise de rendez-vous"),
         [
             "Nouveau : prise de rendez-vous en ligne pour les consultations de dermatologie et d'ophtalmologie.",
-            "Votre hospitalisation est prévue ? Préparez votre admission en ligne, en {num} minutes.",
+            "Votre hospitalisation est prévue ? Préparez votre admission en ligne, en {petit} minutes.",
             "Parking du CHU : les tarifs et les places réservées aux personnes à mobilité réduite ⤵️",
         ],
         weight=2,
@@ -628,7 +660,7 @@ SUBJECTS: list[Subject] = [
         "transport",
         N("l'abonnement", "m"),
         [
-            "Votre abonnement se renouvelle en ligne en {num} minutes. Plus besoin de passer au guichet.",
+            "Votre abonnement se renouvelle en ligne en {petit} minutes. Plus besoin de passer au guichet.",
         ],
     ),
     S(
@@ -1413,7 +1445,7 @@ SUBJECTS: list[Subject] = [
         "democratie",
         N("le budget"),
         [
-            "Budget 2026 : le conseil communal le vote le {date}. Les grandes lignes en {num} points ⤵️",
+            "Budget 2026 : le conseil communal le vote le {date}. Les grandes lignes en {petit} points ⤵️",
         ],
         season="budget",
         weight=3,
@@ -1436,7 +1468,7 @@ SUBJECTS: list[Subject] = [
         N("le conseil"),
         [
             "Le conseil se réunit le {date}. Les décisions seront publiées sur notre site.",
-            "Rapport annuel : {num} chiffres pour comprendre notre action de l'année ⤵️",
+            "Rapport annuel : {petit} chiffres pour comprendre notre action de l'année ⤵️",
         ],
         season="conseils",
     ),
@@ -1767,7 +1799,6 @@ CLOSER = {
         " Venez nombreux !",
         " On vous attend !",
         " Partagez autour de vous 😉",
-        " Entrée libre.",
         " Plus d'infos sur notre site.",
         " Bar et petite restauration sur place.",
     ],
@@ -2581,51 +2612,49 @@ REPLY_OPEN = [
     "Bonjour et merci pour votre question.",
 ]
 REPLY_BODY = {
-    "question": {
+    "question": {  # orient, never a yes/no that could contradict the question
         "default": [
             "toutes les infos sont sur notre site, rubrique « Actualités ».",
-            "c'est bien le cas. N'hésitez pas à appeler notre accueil.",
             "nous vérifions et revenons vers vous rapidement.",
-            "non, pas d'inscription nécessaire.",
-            "oui, c'est gratuit et ouvert à tous.",
             "nous vous répondons en message privé.",
             "le plus simple est d'appeler notre accueil au 081 22 44 00.",
+            "bonne question : nous nous renseignons auprès du service concerné et revenons vers vous ici.",
+            "vous trouverez le détail dans la publication épinglée en haut de la page.",
         ],
         "dechets": [
-            "oui, jusqu'à 30 litres par visite. Les pneus sont acceptés s'ils sont déjantés.",
-            "la collecte passe dans tous les quartiers. Sortez vos sacs la veille après 18h.",
+            "le guide du tri et les conditions d'accès aux recyparcs sont sur notre site.",
+            "le service Propreté vous répond au 081 22 44 10, du lundi au vendredi.",
         ],
         "travaux": [
-            "les riverains gardent l'accès à leur garage. La déviation est fléchée.",
-            "les bus suivent la déviation, l'arrêt provisoire est indiqué sur place.",
+            "le plan de la déviation et le calendrier du chantier sont sur notre site.",
+            "le service Travaux répond aux riverains au 081 22 44 20.",
         ],
         "guichet": [
-            "oui, le samedi matin sur rendez-vous. Sans GSM, appelez le service Population.",
-            "une photo de moins de six mois et votre ancienne carte suffisent.",
+            "le service Population vous renseigne au 081 22 44 30, aussi pour les personnes sans internet.",
+            "la liste des documents à apporter est sur notre site, rubrique « Population ».",
         ],
         "numerique": [
-            "oui, avec itsme ou votre carte eID. Le tutoriel est en ligne.",
-            "notre centre d'appel vous aide du lundi au vendredi, de 8h30 à 17h.",
+            "le tutoriel pas à pas est en ligne, et notre centre d'appel vous aide du lundi au vendredi, de 8h30 à 17h.",
         ],
         "soins": [
-            "les visites sont possibles de 14h à 20h, week-end compris.",
+            "les informations pratiques (visites, parking, rendez-vous) sont sur notre site.",
             "pour un rendez-vous sans internet, appelez notre centrale au 081 55 00 00.",
         ],
         "social": [
-            "oui, sur rendez-vous avec un assistant social. Apportez vos derniers extraits de compte.",
-            "c'est possible, appelez-nous et nous fixons un rendez-vous.",
+            "un assistant social peut vous recevoir sur rendez-vous : appelez le 081 22 55 00.",
+            "nous vous rappelons pour en parler : envoyez-nous votre numéro en message privé.",
         ],
         "transport": [
-            "oui, la correspondance est assurée. L'arrêt provisoire est à 50 mètres.",
             "les horaires en temps réel sont sur notre site et dans l'application.",
+            "notre service Information voyageurs vous répond au 081 33 00 00.",
         ],
         "bibliotheque": [
-            "oui, c'est gratuit et sans inscription. On vous attend !",
-            "vous pouvez réserver en ligne avec votre numéro de carte de lecteur.",
+            "l'équipe vous renseigne à l'accueil ou au 081 22 66 00.",
+            "toutes les infos sont dans l'agenda de la bibliothèque, sur notre site.",
         ],
         "evenement": [
-            "oui, c'est gratuit et accessible aux personnes à mobilité réduite.",
-            "l'activité est maintenue par tous les temps, sous chapiteau en cas de pluie.",
+            "toutes les infos pratiques (prix, accès, inscription) sont dans l'agenda de notre site.",
+            "l'accueil vous renseigne au 081 22 44 00.",
         ],
     },
     "plainte": {
@@ -2680,9 +2709,9 @@ REPLIES_AMBASSADOR = {
         "Tout est expliqué sur le site de l'institution, je t'envoie le lien en privé.",
         "Bonne question, je vérifie avec les collègues.",
         "Bonne question ! Je te réponds en privé 🙂",
-        "Oui ! Tout est sur le site.",
+        "Tout est sur le site 🙂",
         "Je me renseigne et je reviens vers toi.",
-        "Oui, c'est bien ça 🙂",
+        "Je demande aux collègues et je te dis ça.",
     ],
     "plainte": [
         "Je comprends, je fais remonter à l'équipe.",
@@ -2894,6 +2923,7 @@ class Writer:
             "lieu2": self.pick(places),
             "num": self.pick(NUMS),
             "num2": self.pick(["600", "800", "950", "1 200"]),
+            "petit": self.pick(["3", "4", "5", "6", "7"]),
             "ans": self.pick(["12", "15", "18", "20", "25", "30", "32", "35", "38"]),
             "ligne": self.pick(LINES),
             "arret": self.pick(

@@ -672,7 +672,8 @@ def build_comments(rng, meta, inst, posts, counts):
     sentiment = np.round(np.clip(rng.normal(mu, sd), -1, 1), 2)
     sentiment = np.where(sentiment == 0, 0.0, sentiment)  # no "-0.0"
     # ---- needs reply
-    needs = np.isin(cat_name, ["question", "plainte", "desinformation"]) | (
+    # a thank-you deserves a reply too (module 4 triage: « remercier à son tour »)
+    needs = np.isin(cat_name, ["question", "plainte", "remerciement", "desinformation"]) | (
         (cat_name == "suggestion") & (rng.random(n) < P.SUGGESTION_NEEDS_REPLY_P)
     )
     # ---- replies (§5.5)
