@@ -46,7 +46,6 @@ __all__ = [
     "delay_by_weekday",
     "delay_by_weekday_hour",
     "weekly_profile",
-    "plot_weekly_profiles",
     "headcount_needed",
     "SLA_TIERS",
     "sla_table",
@@ -530,36 +529,6 @@ def weekly_profile(comments: pd.DataFrame, needing_reply_only: bool = True) -> n
     slot = local.dt.day_of_week * 24 + local.dt.hour
     counts = np.bincount(slot.to_numpy(dtype="int64"), minlength=168).astype(float)
     return counts / weeks
-
-
-def plot_weekly_profiles(data_profile: Any, model_profile: Any, ax: Any = None) -> Any:
-    """Line plot of two 168-hour profiles (comments per hour), one tick per day.
-
-    ``data_profile`` is drawn as « Vos données », ``model_profile`` as « Modèle ». Returns the
-    matplotlib axes.
-    """
-    import matplotlib.pyplot as plt
-
-    data = np.asarray(data_profile, dtype=float)
-    model = np.asarray(model_profile, dtype=float)
-    if data.shape != (168,) or model.shape != (168,):
-        raise ValueError(
-            "Les deux profils doivent compter 168 valeurs (une par heure de la semaine)."
-        )
-    if ax is None:
-        _, ax = plt.subplots()
-    hours = np.arange(168)
-    ax.plot(hours, data, label="Vos données", drawstyle="steps-post")
-    ax.plot(hours, model, label="Modèle (activité du public)", drawstyle="steps-post")
-    ax.set_xticks(np.arange(0, 168, 24) + 12, [d.capitalize() for d in WEEKDAYS])
-    ax.set_xticks(np.arange(0, 169, 24), minor=True)
-    ax.grid(False, axis="x")
-    ax.grid(True, axis="x", which="minor", alpha=0.3)
-    ax.set_xlim(0, 168)
-    ax.set_ylabel("commentaires par heure")
-    ax.set_title("Quand arrivent les commentaires ?")
-    ax.legend()
-    return ax
 
 
 def headcount_needed(
