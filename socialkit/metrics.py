@@ -32,6 +32,7 @@ from socialkit._common import choice, local_times, local_timestamp, require_tabl
 __all__ = [
     "engagements",
     "engagement_rate",
+    "engagement_rate_by",
     "engagement_rate_per_post",
     "conversation_rate",
     "amplification_rate",
@@ -153,6 +154,40 @@ def engagement_rate(
     denominator = _num(posts[by])
     known = ~(np.isnan(eng) | np.isnan(denominator))  # a post counts only if both are known
     return _ratio_percent(eng[known].sum(), denominator[known].sum())
+
+
+def engagement_rate_by(
+    posts: pd.DataFrame,
+    keys: Any,
+    by: str = "portee",
+    method: str = "ratio_of_sums",
+    with_clicks: bool = False,
+) -> pd.Series:
+    """:func:`engagement_rate` of each group of posts (same definitions, one implementation).
+
+    ``keys`` is a column name, a list of column names or a Series aligned with ``posts``.
+    Groups whose denominator sums to 0 get ``nan``. Named ``"taux_engagement"``.
+    """
+    choice(by, DENOMINATORS, "by")
+    choice(method, METHODS, "method")
+    require_table(posts, [by], "publications")
+    if isinstance(keys, str | list):
+        keys = [posts[k] for k in ([keys] if isinstance(keys, str) else keys)]
+    if method == "mean_of_ratios":
+        rates = engagement_rate_per_post(posts, by=by, with_clicks=with_clicks)
+        result = rates.groupby(keys, observed=True, sort=True).mean()
+    else:
+        eng = _engagement_values(posts, with_clicks)
+        denominator = _num(posts[by])
+        known = ~(np.isnan(eng) | np.isnan(denominator))
+        table = pd.DataFrame(
+            {"e": np.where(known, eng, np.nan), "d": np.where(known, denominator, np.nan)},
+            index=posts.index,
+        )
+        sums = table.groupby(keys, observed=True, sort=True).sum(min_count=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = sums["e"] / sums["d"].where(sums["d"] > 0) * 100
+    return result.astype("float64").rename("taux_engagement")
 
 
 # ---------------------------------------------------------------------------

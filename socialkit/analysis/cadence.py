@@ -166,17 +166,7 @@ def engagement_by(
         allow_empty=False,
     )
     keys = posts[column]
-    if method == "mean_of_ratios":
-        rates = metrics.engagement_rate_per_post(posts, by=by)
-        grouped = rates.groupby(keys, observed=True, sort=True)
-        result = grouped.mean()
-    else:
-        eng = metrics.engagements(posts).astype("float64")
-        denominator = pd.to_numeric(posts[by]).astype("float64")
-        known = eng.notna() & denominator.notna()
-        table = pd.DataFrame({"e": eng.where(known), "d": denominator.where(known)})
-        sums = table.groupby(keys, observed=True, sort=True).sum()
-        result = (sums["e"] / sums["d"].where(sums["d"] > 0) * 100).astype("float64")
+    result = metrics.engagement_rate_by(posts, keys, by=by, method=method)
     sizes = keys.groupby(keys, observed=True, sort=True).size()
     result = result[sizes.reindex(result.index, fill_value=0) >= min_posts]
     result.index = pd.Index(list(result.index), name=column)

@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit._common import local_times, require_table
+from socialkit._common import local_times, official_mask, require_table
 from socialkit.models import community
 
 __all__ = [
@@ -178,12 +178,10 @@ def official_accounts(accounts: pd.DataFrame, institution_id: str | None = None)
     keeps one institution.
     """
     require_table(accounts, ["compte_id", "institution_id", "type_compte", "officiel"], "comptes")
-    keep = accounts["type_compte"].astype("object").eq("institutionnel") & accounts[
-        "officiel"
-    ].astype("boolean").fillna(False)
+    keep = official_mask(accounts)
     if institution_id is not None:
-        keep &= accounts["institution_id"].eq(institution_id)
-    return accounts[keep.to_numpy(dtype=bool)]
+        keep &= accounts["institution_id"].eq(institution_id).to_numpy(dtype=bool)
+    return accounts[keep]
 
 
 def post_stage(posts: pd.DataFrame) -> pd.Series:
