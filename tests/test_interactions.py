@@ -1,4 +1,4 @@
-"""Tests of socialkit.interactions on small tables whose results are computed by hand."""
+"""Tests of socialkit.analysis.interactions on small tables whose results are computed by hand."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socialkit import interactions as I
+from socialkit.analysis import interactions as I
 from socialkit.models import moderation
 
 TZ = "Europe/Brussels"

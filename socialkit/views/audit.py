@@ -1,9 +1,10 @@
 """Module 5 — audit explorer: thresholds of the audit grid → failing accounts and institutions.
 
-Thin view over :mod:`socialkit.audit`: the raw figures of every account are computed once
-(:func:`socialkit.audit.account_facts`), each control move only re-applies the thresholds
-(:func:`socialkit.audit.apply_thresholds`) and rolls up per institution
-(:func:`socialkit.audit.scorecard`). :func:`plot_scorecard` draws the same chart once, for a
+Thin view over :mod:`socialkit.analysis.audit`: the raw figures of every account are computed once
+(:func:`socialkit.analysis.audit.account_facts`), each control move only re-applies the
+thresholds (:func:`socialkit.analysis.audit.apply_thresholds`) and rolls up per institution
+(:func:`socialkit.analysis.audit.scorecard`).
+:func:`plot_scorecard` draws the same chart once, for a
 lecture notebook.
 """
 
@@ -20,7 +21,7 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from socialkit import audit
+from socialkit.analysis import audit
 from socialkit.data import load
 from socialkit.views.base import (
     ModelView,
@@ -99,7 +100,7 @@ def _style_axes(ax, n: int) -> None:
 def plot_scorecard(card: pd.DataFrame, title: str = "Score d'audit par institution") -> Figure:
     """Horizontal bars, best institution on top, traffic-light colours, score at the bar end.
 
-    ``card`` is the output of :func:`socialkit.audit.scorecard`. The figure is made with
+    ``card`` is the output of :func:`socialkit.analysis.audit.scorecard`. The figure is made with
     pyplot, so a notebook shows it at the end of the cell; it is returned for ``savefig``.
     """
     import matplotlib.pyplot as plt  # only here: the widget view itself stays pyplot-free

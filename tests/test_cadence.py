@@ -1,4 +1,4 @@
-"""Tests of socialkit.cadence_analysis on small tables whose results are computed by hand."""
+"""Tests of socialkit.analysis.cadence on small tables whose results are computed by hand."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socialkit import cadence_analysis as ca  # noqa: E402
+from socialkit.analysis import cadence as ca  # noqa: E402
 
 TZ = "Europe/Brussels"
 INT_COLUMNS = [
