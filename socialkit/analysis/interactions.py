@@ -583,7 +583,7 @@ def headcount_needed(
     return None
 
 
-#: Response tiers (domain.md §2.2 [D]): categories, target, clock or business hours.
+#: Response tiers (docs/sources.md §2.2 [D]): categories, target, clock or business hours.
 SLA_TIERS: dict[str, dict[str, Any]] = {
     "urgent": {
         "categories": ("desinformation",),
@@ -622,7 +622,7 @@ _OFFICE = (8.5, 17.0)
 
 
 # ---------------------------------------------------------------------------
-# Moderation targets (domain.md §2.2)
+# Moderation targets (docs/sources.md §2.2)
 # ---------------------------------------------------------------------------
 
 
