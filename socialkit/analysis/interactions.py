@@ -24,14 +24,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import account_columns, local_times, local_timestamp, require_table
 from socialkit.errors import KitValueError
 from socialkit.models import moderation
 
 __all__ = [
     "TRIAGE",
-    "WEEKDAYS",
     "triage",
     "triage_table",
     "add_triage",
@@ -46,15 +45,12 @@ __all__ = [
     "delay_by_weekday",
     "delay_by_weekday_hour",
     "weekly_profile",
-    "plot_weekly_profiles",
     "headcount_needed",
     "SLA_TIERS",
     "sla_table",
     "sla_compliance",
 ]
 
-#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 # ---------------------------------------------------------------------------
 # Triage (docs/sources.md §2.3 US Air Force assessment, §4.2(d), §7.6)
@@ -436,7 +432,7 @@ def delay_by_weekday(
         }
     ).reindex(range(7))
     result["commentaires_repondus"] = result["commentaires_repondus"].fillna(0).astype("int64")
-    result.index = pd.Index(WEEKDAYS, name="jour")
+    result.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     return result
 
 
@@ -461,7 +457,7 @@ def delay_by_weekday_hour(
         index="jour", columns="creneau", values="delai", aggfunc="median", observed=False
     )
     pivot = pivot.reindex(index=range(7), columns=labels)
-    pivot.index = pd.Index(WEEKDAYS, name="jour")
+    pivot.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     pivot.columns = pd.Index(labels, name="creneau")
     return pivot
 
@@ -530,36 +526,6 @@ def weekly_profile(comments: pd.DataFrame, needing_reply_only: bool = True) -> n
     slot = local.dt.day_of_week * 24 + local.dt.hour
     counts = np.bincount(slot.to_numpy(dtype="int64"), minlength=168).astype(float)
     return counts / weeks
-
-
-def plot_weekly_profiles(data_profile: Any, model_profile: Any, ax: Any = None) -> Any:
-    """Line plot of two 168-hour profiles (comments per hour), one tick per day.
-
-    ``data_profile`` is drawn as « Vos données », ``model_profile`` as « Modèle ». Returns the
-    matplotlib axes.
-    """
-    import matplotlib.pyplot as plt
-
-    data = np.asarray(data_profile, dtype=float)
-    model = np.asarray(model_profile, dtype=float)
-    if data.shape != (168,) or model.shape != (168,):
-        raise ValueError(
-            "Les deux profils doivent compter 168 valeurs (une par heure de la semaine)."
-        )
-    if ax is None:
-        _, ax = plt.subplots()
-    hours = np.arange(168)
-    ax.plot(hours, data, label="Vos données", drawstyle="steps-post")
-    ax.plot(hours, model, label="Modèle (activité du public)", drawstyle="steps-post")
-    ax.set_xticks(np.arange(0, 168, 24) + 12, [d.capitalize() for d in WEEKDAYS])
-    ax.set_xticks(np.arange(0, 169, 24), minor=True)
-    ax.grid(False, axis="x")
-    ax.grid(True, axis="x", which="minor", alpha=0.3)
-    ax.set_xlim(0, 168)
-    ax.set_ylabel("commentaires par heure")
-    ax.set_title("Quand arrivent les commentaires ?")
-    ax.legend()
-    return ax
 
 
 def headcount_needed(
