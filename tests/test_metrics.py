@@ -79,7 +79,7 @@ def test_engagements_with_and_without_clicks():
 
 
 def test_engagement_rate_denominators_domain_example():
-    # domain.md §1.2: 10 000 followers, 50 000 reach, 1 500 engagements → 3 % vs 15 %
+    # docs/sources.md §1.2: 10 000 followers, 50 000 reach, 1 500 engagements → 3 % vs 15 %
     posts = make_posts(
         abonnes_au_moment=[10_000],
         portee=[50_000],

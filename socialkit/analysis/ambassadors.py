@@ -2,12 +2,12 @@
 
 The ``comptes`` table tells each account's kind: ``type_compte == "institutionnel"`` (the
 institution's own pages) or ``"ambassadeur"`` (a person of the institution — employee, HR,
-communication, direction, elected official — posting on a personal account, domain.md §5.6).
+communication, direction, elected official — posting on a personal account, docs/sources.md §5.6).
 These helpers put the two side by side, with the kit's definitions:
 
-- **visibility** of a set of posts = total reach, ``Σ portee`` (domain.md §1.1);
+- **visibility** of a set of posts = total reach, ``Σ portee`` (docs/sources.md §1.1);
 - **engagement rate** = ER by reach, ratio of sums, ``Σ engagements / Σ portee × 100``
-  (domain.md §1.2, :func:`socialkit.metrics.engagement_rate` defaults);
+  (docs/sources.md §1.2, :func:`socialkit.metrics.engagement_rate` defaults);
 - the institution's **own** accounts are its ``institutionnel`` accounts, *without* the pages
   does not recognise (not *official* in the one sense of :func:`socialkit._common.official_mask`:
   impostor or unofficial pages, module 5) — their reach is not visibility the institution produces;

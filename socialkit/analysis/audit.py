@@ -1,6 +1,6 @@
 """Audit of institutional accounts (module 5, « le secteur public est-il à la traîne ? »).
 
-Anchors: domain.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
+Anchors: docs/sources.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
 Interior: an account not updated for 3 months is assessed for archiving [V]).
 
 Two steps, so that a widget can move the thresholds without recomputing anything heavy:
@@ -63,7 +63,7 @@ POINTS: dict[str, int] = {
     "sur_site_web": 10,
 }
 
-#: check → (French criterion, checklist line of domain.md §2.4, short label of a failure)
+#: check → (French criterion, checklist line of docs/sources.md §2.4, short label of a failure)
 CRITERIA: dict[str, tuple[str, str, str]] = {
     "actif": (
         "Activité : dernière publication il y a moins de N jours",

@@ -7,7 +7,7 @@ Small building blocks for the « Communiquer de manière continue » notebooks, 
 - :func:`engagement_grid`  median (or mean) per-post engagement rate per weekday × hour;
 - :func:`time_profile`     share of posts and median engagement rate per hour or per weekday;
 - :func:`engagement_by`    engagement rate of each group of posts (format, topic…), ratio of
-  sums or mean of ratios (domain.md §1.2);
+  sums or mean of ratios (docs/sources.md §1.2);
 - :func:`weekly_posts`     posts per calendar week and account (Monday-based weeks);
 - :func:`plot_grid`        a readable heatmap of a weekday × hour table.
 
@@ -148,7 +148,7 @@ def engagement_by(
     """Engagement rate (%) of each group of posts sharing a value of ``column``.
 
     ``column`` is e.g. ``"format"``, ``"sujet"`` or ``"compte_id"``; ``by`` and ``method``
-    mean what they mean in :func:`socialkit.metrics.engagement_rate` (domain.md §1.2):
+    mean what they mean in :func:`socialkit.metrics.engagement_rate` (docs/sources.md §1.2):
 
     - ``"ratio_of_sums"``: ``Σ engagements / Σ by × 100`` over the group's posts;
     - ``"mean_of_ratios"``: mean of the per-post rates (posts with ``by = 0`` ignored).

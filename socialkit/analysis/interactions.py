@@ -4,15 +4,15 @@ Everything here builds on the tables of :func:`socialkit.load` and on
 :mod:`socialkit.metrics`; the notebooks call these functions instead of writing
 pandas logic themselves.
 
-- **Triage** (domain.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
+- **Triage** (docs/sources.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
   reply templates): each comment category maps to a profile of author and to an action —
   troll → do not feed, moderate per charter; misinformed → correct the facts; unhappy
   user → acknowledge and restore; question → answer; thanks → thank.
-- **Crisis episodes** (domain.md §4.2, §1.4 listening): days on which an institution's
+- **Crisis episodes** (docs/sources.md §4.2, §1.4 listening): days on which an institution's
   negative mentions jump far above its usual level, grouped into episodes.
-- **Response-delay tables** (domain.md §5.5 Friday → Monday gap): median first-response
+- **Response-delay tables** (docs/sources.md §5.5 Friday → Monday gap): median first-response
   delay by weekday and hour of the comment.
-- **Moderation staffing** (domain.md §2.2, §5.1): hourly arrival profile of the comments
+- **Moderation staffing** (docs/sources.md §2.2, §5.1): hourly arrival profile of the comments
   and the smallest team that meets a response target in :mod:`socialkit.models.moderation`.
 """
 
@@ -53,7 +53,7 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------
-# Triage (domain.md §2.3 US Air Force assessment, §4.2(d), §7.6)
+# Triage (docs/sources.md §2.3 US Air Force assessment, §4.2(d), §7.6)
 # ---------------------------------------------------------------------------
 
 #: category → (author profile, action, reply publicly?, reply template)
@@ -231,7 +231,7 @@ def unanswered(
 
 
 # ---------------------------------------------------------------------------
-# Crisis episodes from negative mentions (domain.md §4.2, §1.4)
+# Crisis episodes from negative mentions (docs/sources.md §4.2, §1.4)
 # ---------------------------------------------------------------------------
 
 
@@ -396,7 +396,7 @@ def around_episode(
 
 
 # ---------------------------------------------------------------------------
-# Friday → Monday gap (domain.md §5.5)
+# Friday → Monday gap (docs/sources.md §5.5)
 # ---------------------------------------------------------------------------
 
 
@@ -463,7 +463,7 @@ def delay_by_weekday_hour(
 
 
 # ---------------------------------------------------------------------------
-# Moderation staffing (domain.md §2.2, §5.1; socialkit.models.moderation)
+# Moderation staffing (docs/sources.md §2.2, §5.1; socialkit.models.moderation)
 # ---------------------------------------------------------------------------
 
 
@@ -473,7 +473,7 @@ def responsiveness_table(
     by: str = "institution_id",
     **options: Any,
 ) -> pd.DataFrame:
-    """Responsiveness of each group of accounts (domain.md §1.4, §2.2).
+    """Responsiveness of each group of accounts (docs/sources.md §1.4, §2.2).
 
     ``accounts`` is the ``comptes`` table (it brings ``by``: ``institution_id``,
     ``plateforme``, ``type_compte``… or ``compte_id`` itself). One row per group:
@@ -549,7 +549,7 @@ def headcount_needed(
     return None
 
 
-#: Response tiers (domain.md §2.2 [D]): categories, target, clock or business hours.
+#: Response tiers (docs/sources.md §2.2 [D]): categories, target, clock or business hours.
 SLA_TIERS: dict[str, dict[str, Any]] = {
     "urgent": {
         "categories": ("desinformation",),
@@ -588,7 +588,7 @@ _OFFICE = (8.5, 17.0)
 
 
 # ---------------------------------------------------------------------------
-# Moderation targets (domain.md §2.2)
+# Moderation targets (docs/sources.md §2.2)
 # ---------------------------------------------------------------------------
 
 
