@@ -1,6 +1,6 @@
 """Tests of the synthetic sample dataset (datasets/*.csv), read with pandas directly.
 
-Realism properties are anchored in the domain report (§5.1–5.6); each embedded story has
+Realism properties are anchored in docs/sources.md (§5.1–5.6); each embedded story has
 one test running the simple analysis meant to reveal it (see docs/instructor/answer_key.md).
 """
 
@@ -245,7 +245,7 @@ def test_sentiment_consistent_with_category(t):
 
 def test_needs_reply_follows_the_module_4_triage(t):
     """A category the triage answers publicly needs a reply; one it does not, never does."""
-    from socialkit.interactions import triage
+    from socialkit.analysis.interactions import triage
 
     m = t["commentaires"]
     share = m.groupby("categorie")["necessite_reponse"].mean()

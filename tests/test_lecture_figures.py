@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from socialkit import funnel, load, metrics, strategy
+from socialkit import load, metrics
+from socialkit.analysis import funnel, strategy
 
 ROOT = Path(__file__).resolve().parent.parent
 
