@@ -113,7 +113,7 @@ def test_spell_checker_catches_a_misspelling():
 
 
 def test_every_word_passes_the_french_dictionary(posts, comments):
-    bad = misspelled(_all_texts(posts, comments))
+    bad = misspelled(pd.concat([_all_texts(posts, comments), _read("mentions")["texte"]]))
     assert not bad, "mots inconnus : " + "; ".join(f"{w} ({t})" for w, t in list(bad.items())[:15])
 
 
@@ -136,6 +136,7 @@ def test_grammar_check_catches_pasted_articles():
 
 def test_no_pasted_articles(posts, comments):
     assert grammar_errors(_all_texts(posts, comments)) == []
+    assert grammar_errors(_read("mentions")["texte"]) == []
 
 
 def test_no_adjacent_duplicate_words(posts, comments):

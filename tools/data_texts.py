@@ -2787,9 +2787,9 @@ INST_NOUNS = {
 }
 MENTIONS = {
     "pos": [
-        "Merci à {nom.le} pour la réactivité 👏",
+        "Merci {nom.a} pour la réactivité 👏",
         "Belle initiative {nom.de} !",
-        "Super accueil ce matin, merci à {nom.le}.",
+        "Super accueil ce matin, merci {nom.a}.",
         "Bravo {nom.a} pour l'organisation.",
         "Réponse rapide et claire {nom.de}, ça fait plaisir.",
         "Chapeau {nom.a} pour ce projet.",
