@@ -217,7 +217,7 @@ SEASONS = [  # pattern, allowed (first, last) month-day windows, inclusive
     (r"Armistice", [("10-20", "11-11")]),
     (r"[Cc]arnaval", [("01-15", "02-28")]),
     (r"Fête de la musique", [("05-15", "06-21")]),
-    (r"Fête nationale|21 juillet", [("07-01", "07-21")]),
+    (r"Fête nationale|Bon 21 juillet|^21 juillet", [("07-01", "07-21")]),
     (r"[Mm]arché de Noël", [("11-01", "01-10")]),
     (r"sapins", [("12-20", "01-20")]),
     (r"[Hh]oraires? d'été", [("03-01", "09-15")]),

@@ -1979,4 +1979,4 @@ AMBASSADOR_GENDER = {
     "C065": "m", "C066": "f", "C067": "f", "C068": "m", "C069": "m", "C070": "f",
 }  # fmt: skip
 COMMENT_TEXT_MAX_REPEAT = 10  # no comment text more than 10 times (issue 10)
-POST_TEXT_MAX_REPEAT = 3
+POST_TEXT_MAX_REPEAT = 2

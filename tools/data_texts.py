@@ -174,7 +174,8 @@ class Subject:
     templates: list[str]
     season: str | None = None  # key of data_params.CALENDAR, None = all year
     weight: float = 1.0
-    accounts: tuple[str, ...] = ()  # restricted to these accounts (and then only them)
+    accounts: tuple[str, ...] = ()
+    weekend: bool = False  # an undated event falls on a Saturday or a Sunday  # restricted to these accounts (and then only them)
 
 
 MUN = ("commune",)
@@ -828,6 +829,7 @@ SUBJECTS: list[Subject] = [
             "Brocante {quartier.de} le {date} de 7h à 16h. Emplacements à réserver à l'accueil.",
         ],
         season="brocantes",
+        weekend=True,
         weight=2,
     ),
     S(
@@ -1044,6 +1046,7 @@ SUBJECTS: list[Subject] = [
         ],
         season="balades",
         weight=3,
+        weekend=True,
     ),
     S(
         ("commune", "office_tourisme"),
@@ -1051,11 +1054,19 @@ SUBJECTS: list[Subject] = [
         "evenement",
         N("la piscine"),
         [
-            "La piscine sera fermée du {date} au {date2} pour entretien. Merci de votre compréhension.",
             "Nouveau : cours d'aquagym le mardi {plage_soir} à la piscine communale.",
             "Le hall omnisports accueille le tournoi de mini-foot le {date} à partir de 9h.",
         ],
         weight=2,
+    ),
+    S(
+        ("commune", "office_tourisme"),
+        "sport_loisirs",
+        "piscine",
+        N("la fermeture"),
+        [
+            "La piscine sera fermée du {date} au {date2} pour entretien. Merci de votre compréhension."
+        ],
     ),
     S(
         ("office_tourisme",),
@@ -1096,7 +1107,7 @@ SUBJECTS: list[Subject] = [
         "equipe",
         N("le défi"),
         [
-            "Nos collègues courent les 10 km des Saules le {date} pour une bonne cause. Encouragez-les !",
+            "Nos collègues courent les 10 km des Saules ce dimanche pour une bonne cause. Encouragez-les !",
             "Défi vélo au boulot : {num} collègues viennent travailler à vélo ce mois-ci 🚲",
         ],
     ),
@@ -1107,7 +1118,7 @@ SUBJECTS: list[Subject] = [
         "social",
         N("l'abri de nuit", "m"),
         [
-            "❄️ Plan grand froid : un abri de nuit ouvre {lieu.a} dès ce soir. Vous connaissez une personne en difficulté ? Appelez-nous.",
+            "❄️ Plan grand froid : un abri de nuit ouvre dès ce soir à la maison de quartier de la Gare. Vous connaissez une personne en difficulté ? Appelez-nous.",
             "Plan hiver : distribution de soupe chaude le {date} {plage_soir} {lieu.a}.",
         ],
         season="froid",
@@ -1693,7 +1704,7 @@ SUBJECTS: list[Subject] = [
         [
             "Mon service recrute ! Envie d'un job qui a du sens ? Écrivez-moi 👇",
             "On cherche {num} nouveaux collègues. Je réponds à vos questions en privé.",
-            "Je suis ravi{moi.e} d'accueillir {num} nouveaux collègues cette semaine. Et on recrute encore !",
+            "Je suis ravi{moi.e} d'accueillir {petit} nouveaux collègues cette semaine. Et on recrute encore !",
             "Stage, premier emploi : nos offres sont en ligne, n'hésitez pas à partager.",
         ],
         weight=3,
@@ -1812,7 +1823,6 @@ CLOSER = {
         " Belle journée à tous !",
         " Partagez si ça peut aider.",
         " On en parle ?",
-        " Bonne soirée !",
         " 😊",
     ],
 }
@@ -1822,6 +1832,14 @@ CLOSER = {
 # Comments: bodies by family and category, wrapped by register
 # =====================================================================================
 FAMILY_QUESTIONS = {
+    "piscine": [
+        "Ça va durer combien de temps ?",
+        "Les cours d'aquagym sont maintenus ?",
+        "On peut aller à quelle autre piscine en attendant ?",
+        "Les abonnements seront prolongés ?",
+        "Elle rouvre quand exactement ?",
+        "Les écoles ont encore accès au bassin ?",
+    ],
     "evenement": [
         "C'est gratuit ?",
         "Il faut réserver ?",
@@ -2003,6 +2021,12 @@ FAMILY_QUESTIONS = {
     ],
 }
 FAMILY_COMPLAINTS = {
+    "piscine": [
+        "Encore fermée ? C'est la troisième fois cette année.",
+        "Fermer pendant les congés, vraiment ?",
+        "Et nos abonnements, ils sont remboursés ?",
+        "Toujours aussi sale aux vestiaires, l'entretien n'y change rien.",
+    ],
     "evenement": [
         "Encore complet en deux heures, impossible d'avoir une place.",
         "Aucune place de parking la dernière fois, c'était n'importe quoi.",
@@ -2374,7 +2398,6 @@ GREETING = {
         "Bonjour,",
         "Bonjour,",
         "Madame, Monsieur,",
-        "Bonsoir,",
         "Bonjour à vous,",
         "Bonjour, petite question :",
     ],
@@ -2409,7 +2432,6 @@ QUESTION_END = {
         " merci d'avance",
         " ?",
         " Merci 😊",
-        " une fois",
     ],
 }
 COMPLAINT_OPEN = [
@@ -2607,7 +2629,6 @@ DORMANT_QUESTIONS = {  # questions on the abandoned recyparc page, by season
 REPLY_OPEN = [
     "Bonjour,",
     "Bonjour",
-    "Bonsoir,",
     "Merci pour votre message.",
     "Bonjour et merci pour votre question.",
 ]
@@ -2897,10 +2918,19 @@ class Writer:
                 return True, e
         return False, None
 
-    def slots(self, kind: str, day: dt.date, event: dt.date | None, weekdays: bool = False) -> dict:
+    def slots(
+        self,
+        kind: str,
+        day: dt.date,
+        event: dt.date | None,
+        weekdays: bool = False,
+        weekend: bool = False,
+    ) -> dict:
         ahead = event or day + dt.timedelta(days=1 + int(self.r.random() * 14))
         if weekdays and event is None and ahead.weekday() >= 5:  # office matters: Monday
             ahead += dt.timedelta(days=7 - ahead.weekday())
+        if weekend and event is None and ahead.weekday() < 5:  # fairs and walks: Saturday
+            ahead += dt.timedelta(days=5 - ahead.weekday())
         later = ahead + dt.timedelta(days=3 + int(self.r.random() * 25))
         before = (
             day + dt.timedelta(days=max(1, (ahead - day).days // 2))
@@ -3037,7 +3067,11 @@ class Writer:
             i = self.r.choices(range(len(pool)), weights)[0]
             s, relay = pool[i]
             sl = self.slots(
-                place_kind, day, events[i], weekdays=s.family not in ("evenement", "bibliotheque")
+                place_kind,
+                day,
+                events[i],
+                weekdays=s.family not in ("evenement", "bibliotheque"),
+                weekend=s.weekend,
             )
             sl["moi"] = _Agree(person)
             body = self.pick(s.templates).format(**sl)
@@ -3047,6 +3081,8 @@ class Writer:
                         ["Je relaie : ", "À partager : ", "👉 ", "Info de mon service : "]
                         if ":" not in body[:60] and ord(body[0]) < 0x2000
                         else ["👉 ", "🔁 ", ""]
+                        if ord(body[0]) < 0x2000
+                        else [""]
                     )
                     if relay
                     else ["", "", ""]
@@ -3239,6 +3275,7 @@ class Writer:
             )
         if cat == "spam":
             body = fmt(self.pick(SPAM))
+            body = body[0].upper() + body[1:]
             return [
                 c[0].upper() + c[1:]
                 for c in self._combos(SPAM_HOOK, body, ["", "", " 💰", " 🔥", " ✅"])
@@ -3287,7 +3324,7 @@ class Writer:
         elif cat in ("question", "suggestion") and self.r.random() < 0.3:
             text = f"{self.pick(['Merci pour votre message.', 'Bonjour et merci pour votre question.' if cat == 'question' else 'Merci pour votre idée.'])} {body[0].upper() + body[1:]}"
         else:
-            text = f"{self.pick(['Bonjour,', 'Bonjour,', 'Bonsoir,'] if cat != 'remerciement' else ['Bonjour,'])} {body}"
+            text = f"{self.pick(['Bonjour,', 'Bonjour,', 'Bonjour à vous,'] if cat != 'remerciement' else ['Bonjour,'])} {body}"
         if cat in ("question", "plainte", "desinformation", "suggestion"):
             text += f" — {self.pick(AGENTS)}, {self.pick(SIGNATURE.get(inst_kind, ['service Communication']))}"
         return text
