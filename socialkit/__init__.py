@@ -3,14 +3,15 @@
 Modules, one job each:
 
 - ``schema``   description of the sample tables
-- ``data``     ``load(name)``: typed, validated DataFrames with French error messages
+- ``data``     ``load(name)``/``save``: typed, validated tables with French error messages
+- ``files``    reading any table file (encodings, separators, Excel, archives), shared
 - ``metrics``  the course metrics (engagement rates, response time, share of voice…)
 - ``models``   pure simulation models used by the widgets and graded questions
 - ``views``    thin ipywidgets views over the models
 - ``check``    type-strict answer checks with friendly French messages
 - ``style``    plot style shared by every notebook
 - ``errors``   trainee-facing exceptions, shown as one French line in Jupyter
-- ``imports``  convert real platform exports to the kit's tables
+- ``importers`` ``read_export``: real platform exports → the kit's ``publications``
 
 Module helpers used by the lecture notebooks (one module per course module where a
 computation is specific to it): ``strategy`` (M2), ``cadence_analysis`` (M3),
