@@ -255,7 +255,7 @@ def _typed(col: pd.Series, kind: str, name: str, path, dayfirst: bool | None) ->
                 f"valeurs possibles : {', '.join(allowed)}.",
             )
         return pd.Series(pd.Categorical(text, categories=allowed), index=col.index)
-    raise AssertionError(f"unknown kind {kind}")
+    raise DataError(f"Type de colonne inconnu dans le schéma : « {kind} ».")
 
 
 def load(name: str, folder: str | Path | None = None, *, dayfirst: bool | None = None):

@@ -299,7 +299,7 @@ def read_grids(path: Path, raw: bytes | None = None, kind: str | None = None) ->
         return _xls_grids(path, raw)
     if kind == "text":
         return [_csv_grid(path, raw)]
-    raise AssertionError(f"not a table file: {kind}")  # callers check the kind first
+    raise fail(path, f"c'est {KIND_NAMES.get(kind, kind)}, pas un tableau CSV ou Excel.")
 
 
 def table(grid: Grid, header: int) -> pd.DataFrame:
