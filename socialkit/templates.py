@@ -175,8 +175,10 @@ def write_template(table: str, folder, kind: str = "xlsx") -> Path:
     sheet.freeze_panes = "A2"
     help_sheet = book.create_sheet("Aide")
     help_sheet.append(
-        [f"Tableau « {table} » : remplacez la ligne d'exemple par vos données, une ligne par "
-         "élément ; ne renommez pas les colonnes."]  # fmt: skip
+        [
+            f"Tableau « {table} » : remplacez la ligne d'exemple par vos données, une ligne par "
+            "élément ; ne renommez pas les colonnes."
+        ]  # fmt: skip
     )
     help_sheet.append(["colonne", "obligatoire ?", "contenu attendu", "exemple"])
     for row in describe(table):

@@ -59,7 +59,9 @@ def test_missing_required_cell_names_column_and_line(tmp_path):
     path = write_template("comptes", tmp_path, "csv")
     text = path.read_text(encoding="utf-8-sig").replace(";Communication;", ";;")
     path.write_text(text, encoding="utf-8-sig")
-    with pytest.raises(DataError, match=r"valeur manquante dans la colonne « service » \(ligne 2\)"):
+    with pytest.raises(
+        DataError, match=r"valeur manquante dans la colonne « service » \(ligne 2\)"
+    ):
         load("comptes", folder=tmp_path)
 
 
