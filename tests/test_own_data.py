@@ -99,5 +99,32 @@ def test_m8_baselines_indicators_and_a_calendar_from_any_date(t):
         plateforme="facebook",
     )
     assert len(calendar) == 4
-    problems = plan.calendar_problems(calendar, start="2026-11-09", accounts=t["comptes"])
-    assert problems == []
+    assert plan.calendar_problems(calendar, accounts=t["comptes"]) == []
+
+
+def test_m8_exports_of_the_fixture_institution(t, tmp_path):
+    from icalendar import Calendar
+
+    slots = plan.regular_slots("2026-11-09", weeks=4, days=["mardi", "jeudi"], times=["12:30"])
+    contents = [
+        ("evenement_culture", "photo", "notoriété", "Concert de Noël au kiosque"),
+        ("dechets_environnement", "lien", "après-service", "Sapins : collecte le 8 janvier"),
+    ]
+    calendar = plan.build_calendar(slots, contents, compte_id="FB-commune", plateforme="facebook")
+    name = t["institutions"]["nom"].iloc[0]
+    paths = plan.export_paths(name, tmp_path)
+    assert paths["ics"].name == "plan_Commune-de-Blanc-Ruisseau_calendrier.ics"
+    plan.to_csv(calendar, paths["csv"])
+    plan.to_ics(calendar, paths["ics"], name=f"Plan éditorial — {name}")
+    parsed = Calendar.from_ical(paths["ics"].read_bytes())
+    events = parsed.walk("VEVENT")
+    assert len(events) == 8
+    assert str(events[0]["summary"]) == "Facebook · Concert de Noël au kiosque (photo)"
+    assert plan.read_calendar(paths["csv"])["date_heure"].tolist() == (
+        calendar["date_heure"].tolist()
+    )
+    first = {str(e["uid"]) for e in events}
+    calendar.loc[0, "texte"] = "Concert de Noël au kiosque, avec la chorale des écoles"
+    plan.to_ics(calendar, paths["ics"])
+    edited = Calendar.from_ical(paths["ics"].read_bytes()).walk("VEVENT")
+    assert {str(e["uid"]) for e in edited} == first
