@@ -25,6 +25,7 @@ import base64
 import datetime as dt
 import html
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -467,4 +468,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())
