@@ -82,6 +82,8 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     if not raw.strip():
         raise fail(path, "le fichier est vide.", _advice(path))
     kind = files.sniff(path, raw)
+    if kind == "encrypted":
+        raise fail(path, *files.PASSWORD)
     if kind not in ("text", "xlsx", "xls"):
         raise fail(
             path,

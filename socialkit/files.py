@@ -78,6 +78,12 @@ _IMAGES = {
     b"GIF89a": "GIF",
 }
 
+PASSWORD = (
+    "c'est un classeur Excel protégé par un mot de passe, que le kit ne peut pas ouvrir.",
+    "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le "
+    "classeur) et enregistrez-le, ou importez l'export d'origine de la plateforme.",
+)
+
 KIND_NAMES = {
     "xlsx": "un classeur Excel (.xlsx)",
     "xls": "un classeur Excel ancien format (.xls)",
@@ -100,7 +106,9 @@ def sniff(path: Path, raw: bytes | None = None) -> str:
     raw = path.read_bytes() if raw is None else raw
     if raw.startswith(_OLE2):
         # an encrypted OOXML workbook is an OLE2 file with these two streams (names in UTF-16)
-        if "EncryptedPackage".encode("utf-16-le") in raw or b"E\x00n\x00c\x00r\x00y" in raw:
+        if "EncryptedPackage".encode("utf-16-le") in raw[:65536] or (
+            "EncryptionInfo".encode("utf-16-le") in raw[:65536]
+        ):
             return "encrypted"
         return "xls"
     if raw.startswith(b"PK"):
@@ -264,7 +272,9 @@ def _xls_grids(path: Path, raw: bytes) -> list[Grid]:
 
     try:
         book = xlrd.open_workbook(file_contents=raw)
-    except Exception:  # noqa: BLE001 - xlrd raises several kinds for a damaged file
+    except Exception as exc:  # noqa: BLE001 - xlrd raises several kinds for a damaged file
+        if "encrypt" in str(exc).lower():  # an old-style .xls protected by a password
+            raise fail(path, PASSWORD[0], PASSWORD[1]) from None
         raise fail(
             path,
             "le classeur Excel (.xls) est incomplet ou abîmé (téléchargement interrompu ?).",

@@ -28,11 +28,11 @@ def write(tmp_path: Path, text: str | bytes, name: str = "abonnes") -> Path:
     return tmp_path
 
 
-def error(tmp_path: Path, name: str = "abonnes") -> str:
+def error(tmp_path: Path, name: str = "abonnes", ext: str = "csv") -> str:
     with pytest.raises(DataError) as info:
         load(name, folder=tmp_path)
     message = str(info.value)
-    assert f"{name}.csv" in message, "the message names the file"
+    assert f"{name}.{ext}" in message, "the message names the file"
     assert "Traceback" not in message
     return message
 
@@ -217,3 +217,16 @@ def test_loading_never_modifies_the_file(tmp_path):
     error(folder)
     assert (folder / "abonnes.csv").read_bytes() == before
     shutil.rmtree(folder)
+
+
+def test_password_protected_or_damaged_workbook_in_a_trainee_folder(tmp_path):
+    bad = Path(__file__).resolve().parent / "fixtures" / "exports" / "bad"
+    shutil.copy(bad / "linkedin_content_mot_de_passe.xlsx", tmp_path / "comptes.xlsx")
+    message = error(tmp_path, "comptes", "xlsx")
+    assert "protégé par un mot de passe" in message and "retirez le mot de passe" in message
+    (tmp_path / "comptes.xlsx").unlink()
+    shutil.copy(bad / "linkedin_content_tronque.xlsx", tmp_path / "comptes.xlsx")
+    assert "incomplet ou abîmé" in error(tmp_path, "comptes", "xlsx")
+    (tmp_path / "comptes.xlsx").unlink()
+    shutil.copy(bad / "capture_statistiques.png", tmp_path / "comptes.csv")
+    assert "c'est une image, pas un tableau CSV ou Excel" in error(tmp_path, "comptes")

@@ -142,12 +142,7 @@ def _from_bytes(path, raw: bytes, opts: dict, platform: str | None) -> list[pd.D
             "d'origine téléchargé depuis la plateforme.",
         )
     if kind == "encrypted":
-        raise fail(
-            path,
-            "c'est un classeur Excel protégé par un mot de passe, que le kit ne peut pas ouvrir.",
-            "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger "
-            "le classeur) et enregistrez-le, ou importez l'export d'origine de la plateforme.",
-        )
+        raise fail(path, *files.PASSWORD)
     if kind == "json":
         _only(path, platform, "mastodon")
         return [_mastodon(path, raw, None, opts)]
