@@ -614,3 +614,29 @@ def test_unknown_platform_and_dayfirst_arguments():
     assert "dayfirst doit valoir True, False ou None" in _error(
         lambda: read_export(FB, dayfirst="oui")
     )
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_meta_export_saved_as_xlsx_and_a_zip_of_two_exports(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    import csv as _csv
+
+    for row in _csv.reader(FB.read_text(encoding="utf-8").splitlines()):
+        book.active.append(row)
+    book.save(tmp_path / "posts.xlsx")
+    from_workbook = read_export(tmp_path / "posts.xlsx")
+    from_csv = read_export(FB)
+    assert from_workbook["publication_id"].tolist() == from_csv["publication_id"].tolist()
+    assert from_workbook["publie_le"].tolist() == from_csv["publie_le"].tolist()
+    assert from_workbook["portee"].tolist() == from_csv["portee"].tolist()
+    with zipfile.ZipFile(tmp_path / "exports.zip", "w") as archive:
+        archive.write(FB, "facebook/posts.csv")
+        archive.write(IG, "instagram/posts.csv")
+        archive.writestr("__MACOSX/._posts.csv", b"\x00\x05\x16\x07")
+    both = read_export(tmp_path / "exports.zip")
+    assert len(both) == 6 and both.attrs["plateforme"] == ["facebook", "instagram"]
+    assert set(both["compte_id"]) == {"Commune de Val-des-Saules", "valdessaules"}
