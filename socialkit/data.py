@@ -129,10 +129,11 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
 def _read_text(path: Path, raw: bytes, table: str) -> pd.DataFrame:
     """A CSV kit table, read by pandas' C parser (the sample tables are large)."""
     expected = [name for name, _, _ in TABLES[table]]
-    text, _ = files.decode(raw, path)
+    text, encoding = files.decode(raw, path)
     text = text.lstrip("\ufeff")
     sep = files.separator(text)
-    header = [files.norm(c) for c in next(csv.reader([text.split("\n", 1)[0]], delimiter=sep))]
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    header = [files.norm(c) for c in next(csv.reader([first_line], delimiter=sep))]
     missing = [c for c in expected if c not in header]
     if missing:
         raise fail(
@@ -144,8 +145,16 @@ def _read_text(path: Path, raw: bytes, table: str) -> pd.DataFrame:
     if not text.endswith(("\n", "\r")):
         raise fail(path, "le fichier semble tronqué (la dernière ligne est incomplète).")
     try:
+        source = (  # bytes straight to the C parser when pandas can decode them itself
+            io.BytesIO(raw) if encoding in ("utf-8", "utf-8-sig", "cp1252") else io.StringIO(text)
+        )
         frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""]
+            source,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            encoding="utf-8-sig" if encoding == "utf-8" else encoding,
         )
     except (pd.errors.ParserError, ValueError) as exc:
         first = str(exc).splitlines()[0]
@@ -224,13 +233,12 @@ def _typed(col: pd.Series, kind: str, name: str, path, dayfirst: bool | None) ->
         if isinstance(col.dtype, pd.DatetimeTZDtype):
             stamps = col.dt.tz_convert(TIMEZONE)
             return stamps if kind == "datetime" else stamps.dt.tz_localize(None).dt.normalize()
-        text = col.astype("string")
+        text = col.astype("string") if col.dtype == object else col
         if kind == "datetime":  # the kit's own format: exact instants, nothing to guess
-            aware = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
-            if bool((aware | text.isna()).all()):
-                stamps = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce")
-                if not (text.notna() & stamps.isna()).any():
-                    return stamps.dt.tz_convert(TIMEZONE)
+            # a strict format with %z refuses values without an offset (read below instead)
+            stamps = pd.to_datetime(text, format="%Y-%m-%dT%H:%M:%S%z", utc=True, errors="coerce")
+            if not (text.notna() & stamps.isna()).any():
+                return stamps.dt.tz_convert(TIMEZONE)
         else:
             days = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
             if not (text.notna() & days.isna()).any():

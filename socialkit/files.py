@@ -178,7 +178,7 @@ def decode(raw: bytes, path: Path | str = "", partial: bool = False) -> tuple[st
 
 def separator(text: str) -> str:
     """``,``, ``;`` or tab: the one giving the most lines with the same number (>1) of fields."""
-    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:60] if line.strip()]
     best, score = ",", (0, 0)
     for sep in (",", ";", "\t"):
         try:
