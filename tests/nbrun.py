@@ -78,11 +78,13 @@ def _locked(lock: Path) -> Iterator[None]:
 
 
 def _slug(path: Path) -> str:
-    try:
-        rel = path.resolve().relative_to(ROOT)
-    except ValueError:  # generated exercises live outside the work tree
-        rel = Path(path.parent.name) / path.name
-    return "-".join(rel.with_suffix("").parts)
+    """A stable name per notebook (the cache keeps one entry per name)."""
+    path = path.resolve()
+    if (ROOT / ".cache" / "exercises") in path.parents:  # this run's generated exercises
+        return f"exercises-{path.stem}"
+    if ROOT in path.parents:
+        return "-".join(path.relative_to(ROOT).with_suffix("").parts)
+    return f"{path.parent.name}-{path.stem}"
 
 
 def executed(path: Path) -> nbformat.NotebookNode:

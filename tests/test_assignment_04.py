@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from nbharness import Assignment
 
-from socialkit import interactions, metrics
+from socialkit import metrics
+from socialkit.analysis import interactions
 from socialkit.models import buzz, moderation
 
 A = Assignment("04-interactions")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from nbharness import Assignment
 
-from socialkit import audit, metrics
+from socialkit import metrics
+from socialkit.analysis import audit
 
 A = Assignment("05-audit-secteur-public")
 

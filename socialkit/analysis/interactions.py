@@ -26,6 +26,7 @@ import pandas as pd
 
 from socialkit import metrics
 from socialkit._common import account_columns, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 from socialkit.models import moderation
 
 __all__ = [
@@ -45,8 +46,10 @@ __all__ = [
     "delay_by_weekday",
     "delay_by_weekday_hour",
     "weekly_profile",
-    "plot_weekly_profiles",
     "headcount_needed",
+    "SLA_TIERS",
+    "sla_table",
+    "sla_compliance",
 ]
 
 #: French weekday names, Monday first (``Timestamp.day_of_week`` order).
@@ -528,36 +531,6 @@ def weekly_profile(comments: pd.DataFrame, needing_reply_only: bool = True) -> n
     return counts / weeks
 
 
-def plot_weekly_profiles(data_profile: Any, model_profile: Any, ax: Any = None) -> Any:
-    """Line plot of two 168-hour profiles (comments per hour), one tick per day.
-
-    ``data_profile`` is drawn as « Vos données », ``model_profile`` as « Modèle ». Returns the
-    matplotlib axes.
-    """
-    import matplotlib.pyplot as plt
-
-    data = np.asarray(data_profile, dtype=float)
-    model = np.asarray(model_profile, dtype=float)
-    if data.shape != (168,) or model.shape != (168,):
-        raise ValueError(
-            "Les deux profils doivent compter 168 valeurs (une par heure de la semaine)."
-        )
-    if ax is None:
-        _, ax = plt.subplots()
-    hours = np.arange(168)
-    ax.plot(hours, data, label="Vos données", drawstyle="steps-post")
-    ax.plot(hours, model, label="Modèle (activité du public)", drawstyle="steps-post")
-    ax.set_xticks(np.arange(0, 168, 24) + 12, [d.capitalize() for d in WEEKDAYS])
-    ax.set_xticks(np.arange(0, 169, 24), minor=True)
-    ax.grid(False, axis="x")
-    ax.grid(True, axis="x", which="minor", alpha=0.3)
-    ax.set_xlim(0, 168)
-    ax.set_ylabel("commentaires par heure")
-    ax.set_title("Quand arrivent les commentaires ?")
-    ax.legend()
-    return ax
-
-
 def headcount_needed(
     target_share: float, target_hours: float, max_headcount: int = 50, **params: Any
 ) -> int | None:
@@ -577,3 +550,99 @@ def headcount_needed(
         if moderation.share_within(df, target_hours) >= target_share:
             return size
     return None
+
+
+#: Response tiers (domain.md §2.2 [D]): categories, target, clock or business hours.
+SLA_TIERS: dict[str, dict[str, Any]] = {
+    "urgent": {
+        "categories": ("desinformation",),
+        "cible_h": 1.0,
+        "ouvrable": False,
+        "cible": "1 heure, soirs et week-ends compris (permanence)",
+    },
+    "plainte": {
+        "categories": ("plainte",),
+        "cible_h": 4.0,
+        "ouvrable": True,
+        "cible": "4 heures ouvrables",
+    },
+    "question": {
+        "categories": ("question",),
+        "cible_h": 8.5,
+        "ouvrable": True,
+        "cible": "1 jour ouvrable (8 h 30)",
+    },
+    "autre": {
+        "categories": ("suggestion", "remerciement"),
+        "cible_h": 17.0,
+        "ouvrable": True,
+        "cible": "2 jours ouvrables",
+    },
+    "moderer": {
+        "categories": ("spam", "troll"),
+        "cible_h": None,
+        "ouvrable": False,
+        "cible": "pas de réponse : masquer ou supprimer selon la charte, noter au registre",
+    },
+}
+
+
+_OFFICE = (8.5, 17.0)
+
+
+# ---------------------------------------------------------------------------
+# Moderation targets (domain.md §2.2)
+# ---------------------------------------------------------------------------
+
+
+def sla_table() -> pd.DataFrame:
+    """The response tiers as a French table (one row per tier)."""
+    rows = [
+        {
+            "niveau": tier,
+            "categories": ", ".join(spec["categories"]),
+            "delai_cible": spec["cible"],
+        }
+        for tier, spec in SLA_TIERS.items()
+    ]
+    return pd.DataFrame(rows).set_index("niveau")
+
+
+def sla_compliance(comments: pd.DataFrame, opening: tuple[float, float] = _OFFICE) -> pd.DataFrame:
+    """Share of the comments needing a reply that were answered within their tier's target.
+
+    One row per tier with a target (:data:`SLA_TIERS`): ``a_repondre`` (comments of the tier's
+    categories with ``necessite_reponse``), ``dans_delai`` (answered within the target, on the
+    clock for « urgent », in business hours otherwise — ``opening`` hours, Monday to Friday,
+    as :func:`socialkit.metrics.first_response_times`), ``part_dans_delai`` (%; an unanswered
+    comment counts as late; NaN when there is nothing to answer) and ``delai_median_h`` (median
+    delay of the answered ones, in the tier's unit).
+    """
+    if not isinstance(comments, pd.DataFrame):
+        raise KitValueError("Passez le tableau des commentaires (DataFrame) chargé avec load(...).")
+    needed = ["categorie", "necessite_reponse", "cree_le", "repondu_le"]
+    missing = [c for c in needed if c not in comments.columns]
+    if missing:
+        raise KitValueError(f"Il manque dans le tableau des commentaires : {', '.join(missing)}.")
+    category = comments["categorie"].astype("object")
+    must = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    rows = {}
+    for tier, spec in SLA_TIERS.items():
+        if spec["cible_h"] is None:
+            continue
+        subset = comments[category.isin(spec["categories"]).to_numpy() & must]
+        delays = metrics.first_response_times(
+            subset, business_hours=spec["ouvrable"], opening=opening
+        )
+        ok = int((delays <= spec["cible_h"]).sum())
+        n = len(subset)
+        rows[tier] = {
+            "delai_cible": spec["cible"],
+            "a_repondre": n,
+            "dans_delai": ok,
+            "part_dans_delai": ok / n * 100 if n else float("nan"),
+            "delai_median_h": float(delays.median()) if len(delays) else float("nan"),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "niveau"
+    return table

@@ -1,4 +1,4 @@
-"""Tests of socialkit.ambassadors_analysis against tiny tables computed by hand."""
+"""Tests of socialkit.analysis.ambassadors against tiny tables computed by hand."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from socialkit import ambassadors_analysis as aa
+from socialkit.analysis import ambassadors as aa
 
 
 def make_accounts() -> pd.DataFrame:

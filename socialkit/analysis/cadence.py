@@ -34,7 +34,6 @@ __all__ = [
     "time_profile",
     "engagement_by",
     "weekly_posts",
-    "plot_grid",
 ]
 
 #: French weekday names, Monday first (``Timestamp.day_of_week`` order).
@@ -211,47 +210,3 @@ def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
     table.index.name = "semaine"
     table.columns.name = "compte_id"
     return table
-
-
-def plot_grid(
-    grid: pd.DataFrame,
-    ax: Any = None,
-    title: str = "",
-    label: str = "",
-    cmap: str = "Blues",
-    decimals: int | None = None,
-):
-    """Heatmap of a weekday × hour table (from :func:`posts_grid` or :func:`engagement_grid`).
-
-    Empty slots (``nan``) stay white. ``label`` names the colour bar; ``decimals`` writes
-    the values in the cells (useful for small tables only). Returns the matplotlib Axes.
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 3.6))
-    values = np.ma.masked_invalid(grid.to_numpy(dtype="float64"))
-    image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest")
-    ax.set_yticks(range(len(grid.index)), [str(d) for d in grid.index])
-    hours = list(grid.columns)
-    ticks = [i for i, h in enumerate(hours) if int(h) % 2 == 0]
-    ax.set_xticks(ticks, [f"{int(hours[i])} h" for i in ticks])
-    ax.set_xlabel("heure (Bruxelles)")
-    ax.grid(False)
-    if title:
-        ax.set_title(title)
-    bar = ax.figure.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
-    if label:
-        bar.set_label(label)
-    if decimals is not None:
-        for (row, col), value in np.ndenumerate(grid.to_numpy(dtype="float64")):
-            if not np.isnan(value):
-                ax.text(
-                    col,
-                    row,
-                    f"{value:.{decimals}f}".replace(".", ","),
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                )
-    return ax

@@ -1,4 +1,4 @@
-"""Tests of socialkit.cadence_analysis on small tables whose results are computed by hand."""
+"""Tests of socialkit.analysis.cadence on small tables whose results are computed by hand."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socialkit import cadence_analysis as ca  # noqa: E402
+from socialkit import plots  # noqa: E402
+from socialkit.analysis import cadence as ca  # noqa: E402
 
 TZ = "Europe/Brussels"
 INT_COLUMNS = [
@@ -186,7 +187,7 @@ def test_weekly_posts_fills_silent_weeks_with_zero():
 
 
 def test_plot_grid_returns_axes():
-    ax = ca.plot_grid(ca.engagement_grid(POSTS, min_posts=1), title="t", label="%", decimals=1)
+    ax = plots.plot_grid(ca.engagement_grid(POSTS, min_posts=1), title="t", label="%", decimals=1)
     assert ax.get_title() == "t"
     assert [t.get_text() for t in ax.get_yticklabels()] == ca.WEEKDAYS
 
