@@ -11,8 +11,9 @@
   worker, so a module-scoped fixture (a solution run in-process, the sample data, a graded
   class) is built once; the notebook tests of :data:`SPREAD` go one by one to whichever
   worker is free.
-- Synthetic tables for the unit tests: :func:`brussels` (time stamps as ``load`` gives
-  them).
+- Hand-made tables for the unit tests are typed by :mod:`tables` (``stamps``, ``ts``,
+  ``typed``: the types ``load`` gives); the graded notebooks' wrong-answer tests use
+  :mod:`nbharness`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbrun
-import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TZ = "Europe/Brussels"
 # Files whose tests each execute (or read) one notebook: spread over the workers.
 SPREAD = {"test_notebooks.py", "test_assignments.py"}
 
@@ -40,8 +39,3 @@ def pytest_collection_modifyitems(items):
 def generated_exercises() -> Path:
     """``exercises/`` freshly generated from ``solutions/`` (once per content)."""
     return nbrun.generated_exercises()
-
-
-def brussels(texts) -> pd.Series:
-    """Local Brussels wall-clock strings (``None`` allowed) → tz-aware stamps, like ``load``."""
-    return pd.to_datetime(pd.Series(texts, dtype="object")).dt.tz_localize(TZ)
