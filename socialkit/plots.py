@@ -175,7 +175,7 @@ def plot_grid(
                 ax.text(
                     col,
                     row,
-                    f"{value:.{decimals}f}".replace(".", ","),
+                    fr.number(value, decimals),
                     ha="center",
                     va="center",
                     fontsize=8,

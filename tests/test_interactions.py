@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from tables import stamps
 
-from socialkit import plots
+from socialkit import fr, plots
 from socialkit.analysis import interactions as I
 from socialkit.models import moderation
 
@@ -188,7 +188,7 @@ def _friday_gap():
 
 def test_delay_by_weekday():
     table = I.delay_by_weekday(_friday_gap())
-    assert list(table.index) == I.WEEKDAYS
+    assert list(table.index) == list(fr.WEEKDAYS)
     assert table.loc["vendredi", "commentaires_repondus"] == 3
     assert table.loc["vendredi", "delai_median_h"] == 62.0
     assert table.loc["lundi", "delai_median_h"] == 3.0

@@ -24,11 +24,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import choice, local_times, local_timestamp, require_table
 
 __all__ = [
-    "WEEKDAYS",
     "posts_grid",
     "engagement_grid",
     "time_profile",
@@ -36,8 +35,6 @@ __all__ = [
     "weekly_posts",
 ]
 
-#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 HOURS = list(range(24))
 STATS = ("median", "mean")
 UNITS = ("hour", "weekday")
@@ -45,15 +42,15 @@ UNITS = ("hour", "weekday")
 
 def _slots(posts: pd.DataFrame) -> tuple[pd.Categorical, np.ndarray]:
     stamps = local_times(posts["publie_le"])
-    day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=WEEKDAYS)
+    day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=list(fr.WEEKDAYS))
     return day, stamps.dt.hour.to_numpy()
 
 
 def _grid(values: pd.Series, day: pd.Categorical, hour: np.ndarray, how: str) -> pd.DataFrame:
     frame = pd.DataFrame({"jour": day, "heure": hour, "v": values.to_numpy()})
     grouped = frame.groupby(["jour", "heure"], observed=False)["v"].agg(how)
-    grid = grouped.unstack("heure").reindex(index=WEEKDAYS, columns=HOURS)
-    grid.index = pd.Index(WEEKDAYS, name="jour")
+    grid = grouped.unstack("heure").reindex(index=list(fr.WEEKDAYS), columns=HOURS)
+    grid.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     grid.columns = pd.Index(HOURS, name="heure")
     return grid
 
@@ -120,7 +117,7 @@ def time_profile(
     if unit == "hour":
         key, labels, name = pd.Series(hour), HOURS, "heure"
     else:
-        key, labels, name = pd.Series(day), WEEKDAYS, "jour"
+        key, labels, name = pd.Series(day), list(fr.WEEKDAYS), "jour"
     frame = pd.DataFrame(
         {"k": key.to_numpy(), "er": rates.to_numpy(), "reach": reached.to_numpy() * 100}
     )

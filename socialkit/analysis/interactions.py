@@ -24,14 +24,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import account_columns, local_times, local_timestamp, require_table
 from socialkit.errors import KitValueError
 from socialkit.models import moderation
 
 __all__ = [
     "TRIAGE",
-    "WEEKDAYS",
     "triage",
     "triage_table",
     "add_triage",
@@ -52,8 +51,6 @@ __all__ = [
     "sla_compliance",
 ]
 
-#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 # ---------------------------------------------------------------------------
 # Triage (domain.md §2.3 US Air Force assessment, §4.2(d), §7.6)
@@ -435,7 +432,7 @@ def delay_by_weekday(
         }
     ).reindex(range(7))
     result["commentaires_repondus"] = result["commentaires_repondus"].fillna(0).astype("int64")
-    result.index = pd.Index(WEEKDAYS, name="jour")
+    result.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     return result
 
 
@@ -460,7 +457,7 @@ def delay_by_weekday_hour(
         index="jour", columns="creneau", values="delai", aggfunc="median", observed=False
     )
     pivot = pivot.reindex(index=range(7), columns=labels)
-    pivot.index = pd.Index(WEEKDAYS, name="jour")
+    pivot.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     pivot.columns = pd.Index(labels, name="creneau")
     return pivot
 
