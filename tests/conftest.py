@@ -7,10 +7,10 @@
 - One generation of ``exercises/`` per run (``generated_exercises``), shared by the
   freshness test and the ``validate --invert`` tests.
 - Nothing runs at import: test modules build their data in fixtures.
-- Scheduling (``make test`` runs ``--dist loadgroup``): the tests of one file stay on one
+- Scheduling (``make test`` runs ``--dist loadfile``): the tests of one file stay on one
   worker, so a module-scoped fixture (a solution run in-process, the sample data, a graded
-  class) is built once; the notebook tests of :data:`SPREAD` go one by one to whichever
-  worker is free.
+  class) is built once. The files that run notebooks or graders come first (:data:`HEAVY`),
+  so the two workers start on the long work and share out the short files at the end.
 - Hand-made tables for the unit tests are typed by :mod:`tables` (``stamps``, ``ts``,
   ``typed``: the types ``load`` gives); the graded notebooks' wrong-answer tests use
   :mod:`nbharness`.
@@ -24,15 +24,14 @@ import nbrun
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Files whose tests each execute (or read) one notebook: spread over the workers.
-SPREAD = {"test_notebooks.py", "test_assignments.py"}
+# Longest files first: lecture notebooks (one worker), solutions and exercises (the other),
+# then the graded probe class and the data generator.
+HEAVY = ["test_notebooks.py", "test_assignments.py", "test_grading.py", "test_data.py"]
 
 
 def pytest_collection_modifyitems(items):
-    for item in items:
-        name = item.path.name
-        if name not in SPREAD:
-            item.add_marker(pytest.mark.xdist_group(name))
+    rank = {name: i for i, name in enumerate(HEAVY)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(HEAVY)))
 
 
 @pytest.fixture(scope="session")

@@ -432,7 +432,8 @@ def test_check_mode_detects_a_stale_file(tmp_path):
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("Val-des-Saules", "Valdesaules", 1), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_data.py"), "--check", "--out", str(tmp_path)],
+        [sys.executable, "-m", "tools.make_data", "--check", "--out", str(tmp_path)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )

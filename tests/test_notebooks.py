@@ -1,8 +1,9 @@
-"""Every notebook of ``course/`` and ``solutions/`` runs top to bottom without an error.
+"""Every lecture notebook of ``course/`` runs top to bottom without an error.
 
-Each notebook is executed once per content in a real kernel (:mod:`nbrun`); the graded
-ones through nbgrader's validate pipeline, whose result ``tests/test_assignments.py`` also
-uses. A cell tagged ``raises-exception`` must raise (the lecture shows an error on purpose).
+Each notebook is executed once per content in a real kernel (:mod:`nbrun`). A cell tagged
+``raises-exception`` must raise (the lecture shows an error on purpose). The notebooks of
+``solutions/`` get the same check in ``tests/test_assignments.py``, on the execution that
+nbgrader's validator judges.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ import nbrun
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "course").glob("*.ipynb")) + sorted(
-    (ROOT / "solutions").glob("*/*.ipynb")
-)
+NOTEBOOKS = sorted((ROOT / "course").glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))

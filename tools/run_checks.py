@@ -50,7 +50,7 @@ def steps(jobs: int, durations: bool = False) -> list[tuple[str, list[str]]]:
                 "-n",
                 str(jobs),
                 "--dist",
-                "loadgroup",
+                "loadfile",
                 "-p",
                 "no:cacheprovider",
                 *(["--durations", "15"] if durations else []),
