@@ -1,6 +1,6 @@
 """Audit of institutional accounts (module 5, « le secteur public est-il à la traîne ? »).
 
-Anchors: domain.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
+Anchors: docs/sources.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
 Interior: an account not updated for 3 months is assessed for archiving [V]).
 
 Two steps, so that a widget can move the thresholds without recomputing anything heavy:
@@ -36,6 +36,7 @@ import pandas as pd
 
 from socialkit import fr, metrics
 from socialkit._common import local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = [
@@ -63,7 +64,7 @@ POINTS: dict[str, int] = {
     "sur_site_web": 10,
 }
 
-#: check → (French criterion, checklist line of domain.md §2.4, short label of a failure)
+#: check → (French criterion, checklist line of docs/sources.md §2.4, short label of a failure)
 CRITERIA: dict[str, tuple[str, str, str]] = {
     "actif": (
         "Activité : dernière publication il y a moins de N jours",
@@ -210,14 +211,14 @@ def account_facts(
     t1 = local_timestamp(end, "end")
     t0 = local_timestamp(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
     if t0 >= t1:
-        raise ValueError("start doit précéder end (la date de l'audit).")
+        raise KitValueError("start doit précéder end (la date de l'audit).")
 
     accounts = comptes
     if institutional_only and "type_compte" in comptes.columns:
         accounts = comptes[comptes["type_compte"].astype(str) == "institutionnel"]
     accounts = accounts.drop_duplicates("compte_id").set_index("compte_id").sort_index()
     if accounts.empty:
-        raise ValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
+        raise KitValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
     ids = accounts.index
 
     # -- activity and regularity (metrics.posting_regularity) ---------------------------

@@ -7,14 +7,14 @@ Small building blocks for the « Communiquer de manière continue » notebooks, 
 - :func:`engagement_grid`  median (or mean) per-post engagement rate per weekday × hour;
 - :func:`time_profile`     share of posts and median engagement rate per hour or per weekday;
 - :func:`engagement_by`    engagement rate of each group of posts (format, topic…), ratio of
-  sums or mean of ratios (domain.md §1.2);
+  sums or mean of ratios (docs/sources.md §1.2);
 - :func:`weekly_posts`     posts per calendar week and account (Monday-based weeks);
 - :func:`plot_grid`        a readable heatmap of a weekday × hour table.
 
 Rows of the grids are the French weekday names ``lundi`` … ``dimanche`` (index ``jour``),
 columns the hours ``0`` … ``23`` (columns ``heure``), so ``grid.stack().idxmax()`` reads
 as ``("samedi", 20)``. Timestamps are read in Brussels wall-clock time like the metrics.
-Errors are ``ValueError``/``TypeError`` with short French messages.
+Errors are ``KitValueError``/``KitTypeError`` with short French messages.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import pandas as pd
 
 from socialkit import fr, metrics
 from socialkit._common import choice, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 
 __all__ = [
     "posts_grid",
@@ -82,7 +83,7 @@ def engagement_grid(
     """
     choice(stat, STATS, "stat")
     if min_posts < 1:
-        raise ValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
+        raise KitValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
     require_table(posts, ["publie_le"], "publications", allow_empty=False)
     rates = metrics.engagement_rate_per_post(posts, by=by)
     day, hour = _slots(posts)
@@ -148,7 +149,7 @@ def engagement_by(
     """Engagement rate (%) of each group of posts sharing a value of ``column``.
 
     ``column`` is e.g. ``"format"``, ``"sujet"`` or ``"compte_id"``; ``by`` and ``method``
-    mean what they mean in :func:`socialkit.metrics.engagement_rate` (domain.md §1.2):
+    mean what they mean in :func:`socialkit.metrics.engagement_rate` (docs/sources.md §1.2):
 
     - ``"ratio_of_sums"``: ``Σ engagements / Σ by × 100`` over the group's posts;
     - ``"mean_of_ratios"``: mean of the per-post rates (posts with ``by = 0`` ignored).
@@ -166,17 +167,7 @@ def engagement_by(
         allow_empty=False,
     )
     keys = posts[column]
-    if method == "mean_of_ratios":
-        rates = metrics.engagement_rate_per_post(posts, by=by)
-        grouped = rates.groupby(keys, observed=True, sort=True)
-        result = grouped.mean()
-    else:
-        eng = metrics.engagements(posts).astype("float64")
-        denominator = pd.to_numeric(posts[by]).astype("float64")
-        known = eng.notna() & denominator.notna()
-        table = pd.DataFrame({"e": eng.where(known), "d": denominator.where(known)})
-        sums = table.groupby(keys, observed=True, sort=True).sum()
-        result = (sums["e"] / sums["d"].where(sums["d"] > 0) * 100).astype("float64")
+    result = metrics.engagement_rate_by(posts, keys, by=by, method=method)
     sizes = keys.groupby(keys, observed=True, sort=True).size()
     result = result[sizes.reindex(result.index, fill_value=0) >= min_posts]
     result.index = pd.Index(list(result.index), name=column)
@@ -194,7 +185,7 @@ def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
     t0 = local_timestamp(start, "start")
     t1 = local_timestamp(end, "end")
     if t1 <= t0:
-        raise ValueError("end doit être postérieur à start (par exemple 2026-09-01).")
+        raise KitValueError("end doit être postérieur à start (par exemple 2026-09-01).")
     stamps = local_times(posts["publie_le"])
     keep = ((stamps >= t0) & (stamps < t1)).to_numpy()
     monday = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D"))[keep]

@@ -4,15 +4,15 @@ Everything here builds on the tables of :func:`socialkit.load` and on
 :mod:`socialkit.metrics`; the notebooks call these functions instead of writing
 pandas logic themselves.
 
-- **Triage** (domain.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
+- **Triage** (docs/sources.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
   reply templates): each comment category maps to a profile of author and to an action —
   troll → do not feed, moderate per charter; misinformed → correct the facts; unhappy
   user → acknowledge and restore; question → answer; thanks → thank.
-- **Crisis episodes** (domain.md §4.2, §1.4 listening): days on which an institution's
+- **Crisis episodes** (docs/sources.md §4.2, §1.4 listening): days on which an institution's
   negative mentions jump far above its usual level, grouped into episodes.
-- **Response-delay tables** (domain.md §5.5 Friday → Monday gap): median first-response
+- **Response-delay tables** (docs/sources.md §5.5 Friday → Monday gap): median first-response
   delay by weekday and hour of the comment.
-- **Moderation staffing** (domain.md §2.2, §5.1): hourly arrival profile of the comments
+- **Moderation staffing** (docs/sources.md §2.2, §5.1): hourly arrival profile of the comments
   and the smallest team that meets a response target in :mod:`socialkit.models.moderation`.
 """
 
@@ -53,7 +53,7 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------
-# Triage (domain.md §2.3 US Air Force assessment, §4.2(d), §7.6)
+# Triage (docs/sources.md §2.3 US Air Force assessment, §4.2(d), §7.6)
 # ---------------------------------------------------------------------------
 
 #: category → (author profile, action, reply publicly?, reply template)
@@ -128,7 +128,7 @@ TRIAGE: dict[str, dict[str, Any]] = {
 def _category(value: Any) -> str:
     if value not in TRIAGE:
         options = ", ".join(f"« {c} »" for c in TRIAGE)
-        raise ValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
+        raise KitValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
     return str(value)
 
 
@@ -231,7 +231,7 @@ def unanswered(
 
 
 # ---------------------------------------------------------------------------
-# Crisis episodes from negative mentions (domain.md §4.2, §1.4)
+# Crisis episodes from negative mentions (docs/sources.md §4.2, §1.4)
 # ---------------------------------------------------------------------------
 
 
@@ -261,7 +261,7 @@ def negative_mentions_per_day(
     if institution_id is None:
         return counts
     if institution_id not in counts.columns:
-        raise ValueError(f"Aucune mention pour l'institution « {institution_id} ».")
+        raise KitValueError(f"Aucune mention pour l'institution « {institution_id} ».")
     return counts[institution_id].rename("mentions_negatives")
 
 
@@ -288,7 +288,7 @@ def crisis_episodes(
     ``pic`` (highest daily count) and ``jour_du_pic``.
     """
     if not 0 <= quantile <= 1 or min_per_day < 1 or max_gap_days < 0:
-        raise ValueError(
+        raise KitValueError(
             "quantile doit être entre 0 et 1, min_per_day ≥ 1 et max_gap_days ≥ 0 "
             "(par exemple quantile=0.95, min_per_day=5, max_gap_days=1)."
         )
@@ -396,7 +396,7 @@ def around_episode(
 
 
 # ---------------------------------------------------------------------------
-# Friday → Monday gap (domain.md §5.5)
+# Friday → Monday gap (docs/sources.md §5.5)
 # ---------------------------------------------------------------------------
 
 
@@ -449,7 +449,9 @@ def delay_by_weekday_hour(
     """
     edges = [int(b) for b in bins]
     if edges != sorted(edges) or edges[0] != 0 or edges[-1] != 24 or len(set(edges)) != len(edges):
-        raise ValueError("bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24).")
+        raise KitValueError(
+            "bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24)."
+        )
     table = _delays_with_time(comments, business_hours, **options)
     labels = [f"{a}–{b} h" for a, b in zip(edges[:-1], edges[1:], strict=True)]
     table["creneau"] = pd.cut(table["heure"], edges, right=False, labels=labels)
@@ -463,7 +465,7 @@ def delay_by_weekday_hour(
 
 
 # ---------------------------------------------------------------------------
-# Moderation staffing (domain.md §2.2, §5.1; socialkit.models.moderation)
+# Moderation staffing (docs/sources.md §2.2, §5.1; socialkit.models.moderation)
 # ---------------------------------------------------------------------------
 
 
@@ -473,7 +475,7 @@ def responsiveness_table(
     by: str = "institution_id",
     **options: Any,
 ) -> pd.DataFrame:
-    """Responsiveness of each group of accounts (domain.md §1.4, §2.2).
+    """Responsiveness of each group of accounts (docs/sources.md §1.4, §2.2).
 
     ``accounts`` is the ``comptes`` table (it brings ``by``: ``institution_id``,
     ``plateforme``, ``type_compte``… or ``compte_id`` itself). One row per group:
@@ -539,9 +541,9 @@ def headcount_needed(
     ``max_headcount`` people cannot (the opening hours are then the bottleneck, not the team).
     """
     if "headcount" in params:
-        raise ValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
+        raise KitValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
     if not 0 <= target_share <= 100:
-        raise ValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
+        raise KitValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
     for size in range(1, int(max_headcount) + 1):
         df = moderation.simulate_moderation(headcount=size, **params)
         if moderation.share_within(df, target_hours) >= target_share:
@@ -549,7 +551,7 @@ def headcount_needed(
     return None
 
 
-#: Response tiers (domain.md §2.2 [D]): categories, target, clock or business hours.
+#: Response tiers (docs/sources.md §2.2 [D]): categories, target, clock or business hours.
 SLA_TIERS: dict[str, dict[str, Any]] = {
     "urgent": {
         "categories": ("desinformation",),
@@ -588,7 +590,7 @@ _OFFICE = (8.5, 17.0)
 
 
 # ---------------------------------------------------------------------------
-# Moderation targets (domain.md §2.2)
+# Moderation targets (docs/sources.md §2.2)
 # ---------------------------------------------------------------------------
 
 

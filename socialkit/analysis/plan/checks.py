@@ -41,7 +41,7 @@ from socialkit.schema import PLATFORMS
 
 __all__ = ["AUDIENCE_HOURS", "calendar_problems"]
 
-#: Audience hours [D] (decimal hours, start included, end excluded), domain.md §5.1.
+#: Audience hours [D] (decimal hours, start included, end excluded), docs/sources.md §5.1.
 AUDIENCE_HOURS: dict[str, tuple[tuple[float, float], ...]] = {
     "semaine": ((7, 9), (12, 14), (17, 22)),
     "week-end": ((8, 21),),
