@@ -25,6 +25,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
 
@@ -186,9 +187,11 @@ def generated_exercises() -> Path:
     generate, so the freshness test and the ``validate --invert`` tests share one
     generation (stored under ``.cache/exercises/``, one entry kept).
     """
+    ignore = list(_config().CourseDirectory.ignore)  # what nbgrader does not copy
     digest = hashlib.sha256()
     for path in sorted((ROOT / "solutions").rglob("*")):
-        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+        parts = path.relative_to(ROOT).parts
+        if path.is_file() and not any(fnmatch(p, pat) for p in parts for pat in ignore):
             digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
     for name in ("nbgrader_config.py", "tools/exercises.py", "tools/notebooks.py"):
