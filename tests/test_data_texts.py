@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -20,9 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "datasets"
 WORDLIST = ROOT / "tools" / "wordlist_fr.txt"
-sys.path.insert(0, str(ROOT / "tools"))
 
-import data_params as P  # noqa: E402
+from tools import data_params as P  # noqa: E402
 
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin",

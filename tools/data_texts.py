@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fr_grammar import WEEKDAYS as _WD
-from fr_grammar import N, Noun, Person, clock, day_month, full_date
+from tools.fr_grammar import WEEKDAYS as _WD
+from tools.fr_grammar import N, Noun, Person, clock, day_month, full_date
 
 # =====================================================================================
 # Vocabularies with grammar

@@ -25,14 +25,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from socialkit.schema import columns
+from tools import data_params as P
+from tools import data_texts as T
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT))
-
-import data_params as P  # noqa: E402
-import data_texts as T  # noqa: E402
-
-from socialkit.schema import columns  # noqa: E402
 
 # =====================================================================================
 # Draw sequence of the numeric streams
