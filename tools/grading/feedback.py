@@ -16,20 +16,10 @@ import html
 import json
 import sys
 
+from socialkit import fr
 from tools.grading.course import Course
 from tools.grading.messages import flag_label, flag_message
-
-STATUS_FR = {
-    "reussi": "réussi",
-    "partiel": "partiellement réussi",
-    "echoue": "échoué",
-    "triche": "échoué (environnement modifié)",
-    "non_execute": "échoué (non exécuté)",
-    "probleme": "non corrigé (remise illisible)",
-    "erreur": "en attente (erreur du correcteur)",
-    "manuel": "correction manuelle",
-    "sans_reponse": "pas de réponse",
-}
+from tools.grading.model import STATUS_FR
 
 CSV_COLUMNS = [
     "assignment",
@@ -56,10 +46,8 @@ def _read_result(course: Course, student: str, assignment: str) -> dict | None:
 
 
 def _fmt(x) -> str:
-    if x is None:
-        return "–"
-    x = float(x)
-    return f"{x:g}".replace(".", ",")
+    """Points the French way (socialkit.fr): « 1 », « 1,5 », « – » when missing."""
+    return "–" if x is None else fr.short_number(x)
 
 
 def flags_text(result: dict | None) -> str:
