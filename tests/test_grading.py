@@ -131,7 +131,7 @@ def test_feedback_content_in_french(graded):
         graded["root"] / "feedback" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.html"
     ).read_text(encoding="utf-8")
     assert "réussi" in text and "échoué" in text
-    assert "n&#x27;a pas la valeur attendue" in text  # the Incorrect message
+    assert "n&#39;a pas la valeur attendue" in text  # the Incorrect message, escaped
     assert "Piste" in text
 
 
@@ -194,13 +194,13 @@ def test_attack_solutions_out_of_reach(graded):
 
 def test_attack_persistence_on_disk_blocked(graded):
     text = _outputs_text(graded, "persistence")
-    for name in ("paquet", "pyc", "pth", "demarrage", "donnees", "carnet", "autre_copie"):
+    for name in ("paquet", "pyc", "pth", "donnees"):  # read-only in the sandbox
         assert f"BLOQUE {name}" in text, (name, text)
     for name, path in fixture.PERSIST_TARGETS.items():
         for token, value in graded["tokens"].items():
             path = path.replace(f"@@{token}@@", value)
         if name in ("carnet", "autre_copie"):
-            assert "porte derobee" not in Path(path).read_text(errors="ignore"), name
+            assert b"porte derobee" not in Path(path).read_bytes(), name
         else:
             assert not Path(path).exists(), (name, path)
     with Course.open(graded["root"]).gradebook() as gb:  # still a valid gradebook

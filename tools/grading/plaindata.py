@@ -5,13 +5,15 @@ sent to the kernel as source, run there); the trusted checker decodes them
 (:func:`decode`) with ``json`` and pandas' JSON reader only — never pickle, never an
 import chosen by the data beyond modules that are already installed.
 
-Supported, by *exact* type (a subclass is not plain data): ``None``, ``bool``, ``int``,
+Supported, by *exact* type (a subclass is not plain data): ``None``, ``...`` (the
+exercises' "not answered yet" placeholder), ``bool``, ``int``,
 ``float``, ``complex``, ``str``, ``list``, ``tuple``, ``set``, ``frozenset``, ``dict``,
 ``datetime.date`` / ``datetime`` / ``time`` / ``timedelta``, ``pathlib`` paths, NumPy
 scalars, ``pandas.Timestamp`` / ``Timedelta`` / ``Series`` / ``DataFrame`` / ``Index``
-(pandas' ``to_json(orient="table")``), and modules (by name, re-imported by the checker
-from its own environment). Anything else (a function, a class, an object with its own
-``__eq__``…) is encoded as ``{"t": "unsupported"}`` and the question that needs it gets 0.
+(pandas' ``to_json(orient="table")``), modules and the functions or classes of installed
+modules (by name: the checker takes its own copy from its own environment). Anything
+else (a function of the trainee, an object with its own ``__eq__``…) is encoded as
+``{"t": "unsupported"}`` and the question that needs it gets 0.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def encode_names(names, namespace):
         t = type(x)
         if x is None:
             return {"t": "none"}
+        if x is Ellipsis:
+            return {"t": "ellipsis"}
         if t is bool:
             return {"t": "bool", "v": x}
         if t is int:
@@ -108,10 +112,29 @@ def encode_names(names, namespace):
                 }
             if t is pd.Index:
                 return {"t": "index", "v": enc(list(x), depth + 1), "name": enc(x.name, depth + 1)}
+        ref = _reference(x)
+        if ref is not None:
+            return ref
         kind = "fonction" if callable(x) and not isinstance(x, type) else "objet"
         if isinstance(x, type):
             kind = "classe"
         return {"t": "unsupported", "type": kind, "cls": str(t.__name__)[:60]}
+
+    def _reference(x):
+        """A function or class of an installed module (``from socialkit.check import
+        check_equal``): by name; the checker takes its own copy of it."""
+        module = getattr(x, "__module__", None)
+        qualname = getattr(x, "__qualname__", None)
+        if type(module) is not str or type(qualname) is not str or "<" in qualname:
+            return None
+        if module == "__main__" or module not in _sys.modules:
+            return None
+        obj = _sys.modules[module]
+        for part in qualname.split("."):
+            obj = getattr(obj, part, None)
+        if obj is not x:
+            return None
+        return {"t": "ref", "module": module, "name": qualname}
 
     def _dtypes(frame):
         index = frame.index
@@ -156,6 +179,8 @@ def decode(doc: dict, depth: int = 0):
     t, v = doc.get("t"), doc.get("v")
     if t == "none":
         return None
+    if t == "ellipsis":
+        return Ellipsis
     if t == "bool" and type(v) is bool:
         return v
     if t == "int":
@@ -191,6 +216,17 @@ def decode(doc: dict, depth: int = 0):
             return importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001
             raise NotPlainData(f"module « {name} » introuvable pour la correction") from exc
+    if t == "ref":
+        module, name = str(doc.get("module")), str(doc.get("name"))
+        if not all(p.isidentifier() for p in module.split(".") + name.split(".")):
+            raise NotPlainData("référence invalide")
+        try:
+            obj = importlib.import_module(module)
+            for part in name.split("."):
+                obj = getattr(obj, part)
+        except Exception as exc:  # noqa: BLE001
+            raise NotPlainData(f"« {module}.{name} » introuvable pour la correction") from exc
+        return obj
     if t == "np":
         import numpy as np
 
