@@ -78,10 +78,10 @@ clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every note
 
 bench: $(STAMP)  ## widget latency (p50/p95 per view) and grading speed vs stock nbgrader
 	$(BIN)/python tools/bench_widgets.py
-	$(BIN)/python -m tools.grading.bench
+	$(BIN)/python -m tests.grading.bench
 
 bench-grading: $(STAMP) grading-deps  ## grading benchmark only: 30 submissions, kit vs stock nbgrader
-	$(BIN)/python -m tools.grading.bench
+	$(BIN)/python -m tests.grading.bench
 
 release: $(STAMP)  ## regenerate one assignment in exercises/ (and release it if an exchange is set)
 	@test -n "$(ASSIGNMENT)" || { echo "Précisez le devoir : make release ASSIGNMENT=03-communication-continue"; exit 2; }

@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.grading import collect, feedback, fixture, grade, release
+from tests.grading import fixture
+from tools.grading import collect, feedback, grade, release
 from tools.grading.course import Course
 
 TIMEOUT = 3
@@ -370,7 +371,7 @@ def test_durations_are_recorded(graded):
 
 
 def test_bench_class_built_from_a_kit_module():
-    from tools.grading import bench
+    from tests.grading import bench
 
     assert bench.DEFAULT_ASSIGNMENT == "01-prise-en-main"
     ((name, (exercise, answers)),) = bench.module_answers(bench.DEFAULT_ASSIGNMENT).items()

@@ -9,7 +9,8 @@ import zipfile
 import nbformat
 import pytest
 
-from tools.grading import collect, fixture
+from tests.grading import fixture
+from tools.grading import collect
 
 
 @pytest.fixture(scope="module")

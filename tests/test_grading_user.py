@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.grading import fixture, sandbox
+from tests.grading import fixture
+from tools.grading import sandbox
 
 KIT = Path(__file__).resolve().parents[1]
 USER = "kitgrader"
@@ -41,7 +42,8 @@ SCRIPT = r"""
 import json, os, socket, sys, sysconfig
 from pathlib import Path
 import nbformat
-from tools.grading import collect, fixture, grade, release
+from tests.grading import fixture
+from tools.grading import collect, grade, release
 base = Path(sys.argv[1])
 kinds = sys.argv[2].split(",")
 root = fixture.build_course(base / "cours", timeout=3)
