@@ -51,6 +51,8 @@ PRELOAD = (
     "matplotlib.pyplot",
     "socialkit",
     "socialkit.check",
+    "socialkit.style",
+    "socialkit.analysis.strategy",
 )
 _PRELOAD_LINE = (
     "_kit_ = [__import__('importlib').import_module(m) for m in " + repr(PRELOAD) + "]; del _kit_"
