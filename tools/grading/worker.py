@@ -41,6 +41,9 @@ from tools.grading.model import Job, JobResult, TestResult
 OUTPUT_CAP_BYTES = 2_000_000
 INTERRUPT_GRACE = 1.0  # seconds between the interrupt and the kill
 KEPT_MIME = ("text/plain", "image/png", "image/jpeg")
+# Spare kernels boot at a lower CPU priority than the submission being executed (root
+# only: the priority goes back to 0 when the job takes the kernel).
+SPARE_NICE = int(os.environ.get("KIT_GRADING_SPARE_NICE", "10"))
 
 # Modules imported while the kernel boots (before any trainee code, nothing added to the
 # user namespace): the next kernel is started while the current submission runs.
@@ -67,9 +70,11 @@ KERNEL_ARGS = [
 class SandboxKernel:
     """A kernel in its own sandbox and working copy, started ahead of its job."""
 
-    def __init__(self, base: str, isolation: str, datasets: str | None):
+    def __init__(self, base: str, isolation: str, datasets: str | None, nice: int = 0):
         self.signature = (base, isolation, datasets)
         self.isolation = isolation
+        self.uid = None
+        self.nice = nice if os.geteuid() == 0 else 0
         self.workdir = tempfile.mkdtemp(prefix="copie-", dir=base)
         run = os.path.join(self.workdir, sandbox.RUN_DIR)
         os.mkdir(run)
@@ -80,9 +85,12 @@ class SandboxKernel:
         if isolation == "bwrap":
             box = sandbox.Sandbox(self.workdir, readonly=[datasets] if datasets else [], env=env)
             box.prepare()
+            self.uid = box.uid
             cmd, popen_env = box.command(argv), {"PATH": os.environ.get("PATH", "/usr/bin")}
         else:
             cmd, popen_env = argv, env
+        if self.nice:
+            cmd = ["nice", "-n", str(self.nice), *cmd]
         self.proc = subprocess.Popen(
             cmd,
             cwd=self.workdir,
@@ -98,6 +106,19 @@ class SandboxKernel:
         self.ready = False
 
     # -- lifecycle
+
+    def renice(self) -> None:
+        """Back to normal priority when its job takes it (root: the sandbox's own uid)."""
+        if not self.nice:
+            return
+        try:
+            if self.uid is not None:
+                os.setpriority(os.PRIO_USER, self.uid, 0)
+            else:
+                os.setpriority(os.PRIO_PGRP, self.proc.pid, 0)
+            self.nice = 0
+        except OSError:
+            pass
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -328,9 +349,10 @@ def _take_kernel(job: Job) -> SandboxKernel:
             spare.dispose()
     if kernel is None:
         kernel = SandboxKernel(job.base, job.isolation, job.datasets)
+    kernel.renice()
     if job.prestart and job.prestart_next:
         try:
-            _SPARE.append(SandboxKernel(job.base, job.isolation, job.datasets))
+            _SPARE.append(SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE))
         except Exception:  # noqa: BLE001
             pass
     return kernel
