@@ -253,6 +253,8 @@ def test_attack_output_injection_reduced_to_text(graded):
     for path in (root / "autograded").rglob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
+            if cell.cell_type in ("markdown", "raw"):  # rendered as HTML by the formgrader
+                assert "<script" not in cell.source and "<img" not in cell.source, path
             for out in cell.get("outputs", []):
                 mimes = set(out.get("data", {}))
                 assert mimes <= {"text/plain", "image/png", "image/jpeg"}, (path, mimes)

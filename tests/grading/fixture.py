@@ -356,7 +356,13 @@ PROBES: dict[str, dict] = {
     "cross_kernel": {"answers": {**CORRECT, "q1_reponse": CROSS_KERNEL}},
     "network": {"answers": {**CORRECT, "q1_reponse": NETWORK}},
     "sigint_ignored": {"answers": {**CORRECT, "q3_reponse": SIGINT_IGNORED}},
-    "html_injection": {"answers": {**CORRECT, "q1_reponse": HTML_INJECTION}},
+    "html_injection": {
+        "answers": {
+            **CORRECT,
+            "q1_reponse": HTML_INJECTION,
+            "q4_commentaire": "<script>alert(4)</script> <img src=x onerror=alert(5)> Bonjour",
+        }
+    },
 }
 
 # Attack probes (their outcome is asserted by tests/test_grading.py beyond the score).

@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader import utils
 from nbgrader.preprocessors import LimitOutput
 
@@ -266,7 +267,7 @@ def write_autograded(
             # Unreadable submission: the trainee version with a notice, for the formgrader.
             if master.release_nb is None:
                 continue
-            nb = nbformat.from_dict(json.loads(nbformat.writes(master.release_nb)))
+            nb = nbformat.reads(nbformat.writes(master.release_nb), as_version=4)
             problem = sub.notebooks[name].problem if name in sub.notebooks else ""
             nb.cells.insert(
                 0,
@@ -276,6 +277,12 @@ def write_autograded(
             )
         else:
             nb, _ = LimitOutput().preprocess(nb, {})
+        # Markdown and raw cells are rendered as HTML by the formgrader: bleach them (a
+        # trainee's <script> or <img onerror> becomes inert text).
+        for cell in nb.cells:
+            if isinstance(cell.get("source"), list):
+                cell.source = "".join(cell.source)
+        nb, _ = SanitizeHTML().preprocess(nb, {})
         (dest / f"{name}.ipynb").write_text(
             json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8"
         )
