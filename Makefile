@@ -12,7 +12,7 @@ JOBS ?= 2
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format check-notebook
+        feedback format check-notebook grading-deps
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -42,8 +42,21 @@ lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enab
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/course/00-index.ipynb
 
-test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
+test: $(STAMP) grading-deps  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python -m tools.run_checks --jobs $(JOBS)
+
+# The grading sandbox (one per submission) is bubblewrap from the distribution. As root on
+# Debian/Ubuntu (CI, a grading server) it is installed when missing; otherwise the
+# command to run is printed and `make grade` refuses until it is there (or --isolation none).
+grading-deps:  ## install bubblewrap (the grading sandbox) when missing (apt-get, as root)
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installation de bubblewrap (bac à sable de la correction)…"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap) >/dev/null \
+	      || { echo "Échec de l'installation de bubblewrap."; exit 1; }; \
+	  else \
+	    echo "bubblewrap manque pour le bac à sable de la correction : sudo apt-get install bubblewrap"; \
+	  fi; }
 
 lint: $(STAMP)  ## ruff lint and format check on every Python source
 	$(BIN)/ruff check socialkit tools tests nbgrader_config.py
@@ -73,10 +86,10 @@ clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every note
 
 bench: $(STAMP)  ## widget latency (p50/p95 per view) and grading speed vs stock nbgrader
 	$(BIN)/python -m tools.bench_widgets
-	$(BIN)/python -m tools.grading.bench
+	$(BIN)/python -m tests.grading.bench
 
-bench-grading: $(STAMP)  ## grading benchmark only: 30 submissions, kit vs stock nbgrader
-	$(BIN)/python -m tools.grading.bench
+bench-grading: $(STAMP) grading-deps  ## grading benchmark only: 30 submissions, kit vs stock nbgrader
+	$(BIN)/python -m tests.grading.bench
 
 release: $(STAMP)  ## regenerate one assignment in exercises/ (and release it if an exchange is set)
 	@test -n "$(ASSIGNMENT)" || { echo "Précisez le devoir : make release ASSIGNMENT=03-communication-continue"; exit 2; }
@@ -86,8 +99,8 @@ collect: $(STAMP)  ## import submissions: make collect ASSIGNMENT=<id> FROM=<fol
 	@test -n "$(ASSIGNMENT)" -a -n "$(FROM)" || { echo "Précisez le devoir et la source : make collect ASSIGNMENT=<id> FROM=<dossier ou zip>"; exit 2; }
 	$(BIN)/python -m tools.grading.collect $(ASSIGNMENT) $(FROM)
 
-grade: $(STAMP)  ## autograde (all assignments, or ASSIGNMENT=<id>), feedback, grades.csv, summary
-	$(BIN)/python -m tools.grading.grade $(ASSIGNMENT) --workers $(JOBS)
+grade: $(STAMP) grading-deps  ## autograde (all assignments, or ASSIGNMENT=<id>), feedback, grades.csv, summary
+	$(BIN)/python -m tools.grading.grade $(ASSIGNMENT) --workers $(JOBS) $(if $(ISOLATION),--isolation $(ISOLATION))
 
 feedback: $(STAMP)  ## regenerate feedback after manual grading in the formgrader
 	$(BIN)/python -m tools.grading.feedback $(ASSIGNMENT)

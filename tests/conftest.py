@@ -26,7 +26,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Longest files first: lecture notebooks (one worker), solutions and exercises (the other),
 # then the graded probe class and the data generator.
-HEAVY = ["test_notebooks.py", "test_assignments.py", "test_grading.py", "test_data.py"]
+HEAVY = [
+    "test_notebooks.py",
+    "test_assignments.py",
+    "test_grading.py",
+    "test_grading_user.py",
+    "test_data.py",
+]
 
 
 def pytest_collection_modifyitems(items):

@@ -1,23 +1,39 @@
 """Grading pipeline (tools/grading) on a fixture course: scores, flags, feedback, CSV.
 
-One class of probe submissions is built and graded once (module fixture, short cell
-timeout); each test then checks one aspect of the result.
+One class of probe submissions (honest, cheats, malformed files and attacks on the grader)
+is built and graded once (module fixture, short cell timeout); each test then checks one
+aspect of the result. The same attacks run as an ordinary user in test_grading_user.py.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
+import socket
+import sysconfig
 import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tools.grading import collect, feedback, fixture, grade, release
+from tests.grading import fixture
+from tools.grading import collect, feedback, grade, release
 from tools.grading.course import Course
 
 TIMEOUT = 3
+KIT = Path(__file__).resolve().parents[1]
+
+
+def attack_tokens(root: Path, port: int) -> dict[str, str]:
+    return {
+        "ROOT": str(root),
+        "KIT": str(KIT),
+        "HOME": os.path.expanduser("~"),
+        "PORT": str(port),
+        "VENV": sysconfig.get_paths()["purelib"],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +44,24 @@ def graded(tmp_path_factory):
     rel = nbformat.read(
         root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb", as_version=4
     )
-    students = fixture.write_class(base / "remises", rel, list(fixture.PROBES))
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    tokens = attack_tokens(root, server.getsockname()[1])
+    students = fixture.write_class(base / "remises", rel, list(fixture.PROBES), tokens)
     report = collect.collect(fixture.ASSIGNMENT, base / "remises", root, quiet=True)
     assert set(report) == set(students)
-    results = grade.grade(root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True)
-    return {"root": root, "students": students, "results": results, "release": rel}
+    try:
+        results = grade.grade(root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True)
+    finally:
+        server.close()
+    return {
+        "root": root,
+        "students": students,
+        "results": results,
+        "release": rel,
+        "tokens": tokens,
+    }
 
 
 def _row(graded, kind):
@@ -103,7 +132,7 @@ def test_feedback_content_in_french(graded):
         graded["root"] / "feedback" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.html"
     ).read_text(encoding="utf-8")
     assert "réussi" in text and "échoué" in text
-    assert "n&#x27;a pas la valeur attendue" in text  # the Incorrect message
+    assert "n&#39;a pas la valeur attendue" in text  # the Incorrect message, escaped
     assert "Piste" in text
 
 
@@ -149,48 +178,124 @@ def test_rerun_skips_and_keeps_manual_grades(graded):
     assert "5 / 6" in text.read_text(encoding="utf-8")
 
 
-def test_kernel_isolation(graded, tmp_path):
-    """Student code runs in a temp copy and cannot read solutions/ or touch the gradebook."""
-    from tools.grading import isolation
+def _outputs_text(graded, kind) -> str:
+    student = next(s for s, k in graded["students"].items() if k == kind)
+    path = graded["root"] / "autograded" / student / fixture.ASSIGNMENT
+    nb = nbformat.read(path / f"{fixture.ASSIGNMENT}.ipynb", as_version=4)
+    return "".join(
+        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
 
+
+def test_attack_solutions_out_of_reach(graded):
+    """Neither the sanitized notebook nor any copy of the course is in the sandbox's view."""
+    assert "VOLES 0" in _outputs_text(graded, "read_solutions")
+    assert _row(graded, "read_solutions")["cells"]["q1_tests"]["score"] == 0
+
+
+def test_attack_persistence_on_disk_blocked(graded):
+    text = _outputs_text(graded, "persistence")
+    for name in ("paquet", "pyc", "pth", "donnees"):  # read-only in the sandbox
+        assert f"BLOQUE {name}" in text, (name, text)
+    for name, path in fixture.PERSIST_TARGETS.items():
+        for token, value in graded["tokens"].items():
+            path = path.replace(f"@@{token}@@", value)
+        if name in ("carnet", "autre_copie"):
+            assert b"porte derobee" not in Path(path).read_bytes(), name
+        else:
+            assert not Path(path).exists(), (name, path)
+    with Course.open(graded["root"]).gradebook() as gb:  # still a valid gradebook
+        assert gb.find_submission(fixture.ASSIGNMENT, "e01-correct").max_score == 6
+
+
+def test_attack_cross_kernel_and_network(graded):
+    text = _outputs_text(graded, "cross_kernel")
+    assert "NOYAUX 1" in text, text  # its own kernel only
+    assert "COPIES 1" in text or "COPIES 0" in text, text
+    assert "RESEAU ferme" in _outputs_text(graded, "network")
+
+
+def test_attack_daemon_does_not_survive(graded):
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            assert cmd != b"sleep\x004242\x00", pid
+
+
+def test_attack_sigint_ignored_is_a_timeout_not_an_internal_error(graded):
+    row = _row(graded, "sigint_ignored")
+    assert "erreur_interne" not in row["flags"]
+    q3 = row["cells"]["q3_tests"]
+    assert q3["score"] == 0 and q3["status"] == "delai"
+    assert "délai dépassé" in q3["message"].lower()
+    assert row["cells"]["q1_tests"]["score"] == 1
+
+
+def test_attack_check_helpers_tampering_in_kernel_is_harmless(graded):
+    for kind in ("tamper_code", "tamper_gc", "module_state"):
+        cells = _row(graded, kind)["cells"]
+        assert all(c["score"] == 0 for c in cells.values() if c["type"] == "auto"), kind
+
+
+def test_not_plain_data_answer_gets_a_french_reason(graded):
+    q2 = _row(graded, "function_answer")["cells"]["q2_tests"]
+    assert q2["score"] == 0 and q2["status"] == "donnee_non_simple"
+    assert "donnée simple" in q2["message"] and "fonction" in q2["message"]
+    q3 = _row(graded, "alwaysequal")["cells"]["q3_tests"]
+    assert q3["status"] == "donnee_non_simple"
+
+
+def test_attack_output_injection_reduced_to_text(graded):
     root = graded["root"]
-    probe = tmp_path / "probe.json"
-    snoop = (
-        "import os, json\nres = {'cwd': os.getcwd()}\n"
-        f"for p in [{str(root / 'solutions')!r}, {str(root / 'submitted')!r}]:\n"
-        "    try:\n        res[p] = sorted(os.listdir(p))\n"
-        "    except Exception as exc:\n        res[p] = type(exc).__name__\n"
-        f"try:\n    open({str(root / 'gradebook.db')!r}, 'r+b').write(b'XX')\n"
-        "    res['write'] = 'ok'\nexcept Exception as exc:\n    res['write'] = type(exc).__name__\n"
-        "print('SNOOP' + json.dumps(res))\ntotal_partages = 25"
+    for path in (root / "autograded").rglob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type in ("markdown", "raw"):  # rendered as HTML by the formgrader
+                assert "<script" not in cell.source and "<img" not in cell.source, path
+            for out in cell.get("outputs", []):
+                mimes = set(out.get("data", {}))
+                assert mimes <= {"text/plain", "image/png", "image/jpeg"}, (path, mimes)
+    for path in (root / "feedback").rglob("*.html"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and "onerror" not in text, path
+
+
+def test_checks_never_run_in_the_sandbox(graded):
+    """Test cells are absent from what the kernel executed: its outputs come from the checks."""
+    text = _outputs_text(graded, "correct")
+    assert "secret-q1" not in text
+
+
+def test_refuses_without_sandbox(monkeypatch, graded):
+    from tools.grading import sandbox
+
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    sandbox.detect.cache_clear()
+    try:
+        with pytest.raises(sandbox.SandboxUnavailable) as info:
+            grade.grade(graded["root"], fixture.ASSIGNMENT, quiet=True, students=["x"])
+        assert "--isolation none" in str(info.value) and "bubblewrap" in str(info.value)
+    finally:
+        sandbox.detect.cache_clear()
+
+
+def test_isolation_none_is_explicit_and_reported(graded):
+    root = graded["root"]
+    student = next(s for s, k in graded["students"].items() if k == "correct")
+    res = grade.grade(
+        root, fixture.ASSIGNMENT, quiet=True, students=[student], isolation_level="none"
     )
-    nb = nbformat.from_dict(json.loads(nbformat.writes(graded["release"])))
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == "q1_reponse":
-            cell.source = snoop
-    incoming = tmp_path / "in"
-    incoming.mkdir()
-    nbformat.write(nb, incoming / "zz-snoop.ipynb")
-    collect.collect(fixture.ASSIGNMENT, incoming, root, quiet=True)
-    size_before = (root / "gradebook.db").stat().st_size
-    res = grade.grade(root, fixture.ASSIGNMENT, quiet=True, students=["zz-snoop"])
-    assert res[("zz-snoop", fixture.ASSIGNMENT)]["auto_score"] == 1
-    out = nbformat.read(
-        root / "autograded" / "zz-snoop" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb",
-        as_version=4,
-    )
-    text = "".join(o.get("text", "") for c in out.cells if c.cell_type == "code" for o in c.outputs)
-    seen = json.loads(text.split("SNOOP", 1)[1].splitlines()[0])
-    assert not seen["cwd"].startswith(str(root))
-    level = isolation.detect()
-    if level == "namespace":
-        assert seen[str(root / "solutions")] != ["demo-notation"]
-        assert seen[str(root / "submitted")] != sorted(graded["students"])
-    if level in ("namespace", "user"):
-        assert seen["write"] != "ok" or (root / "gradebook.db").stat().st_size >= size_before
-    with Course.open(root).gradebook() as gb:  # still a valid gradebook
-        assert gb.find_submission(fixture.ASSIGNMENT, "zz-snoop").score == 1
-    probe.write_text(json.dumps(seen))
+    row = res[(student, fixture.ASSIGNMENT)]
+    assert row["auto_score"] == 4 and "sans_isolation" in row["flags"]
+    with open(root / "grades.csv", encoding="utf-8") as fh:
+        csv_row = next(r for r in csv.DictReader(fh) if r["student_id"] == student)
+    assert "SANS bac à sable" in csv_row["signalements"]
+    # Back to the sandbox: the copy is graded again (isolation is part of the record).
+    res = grade.grade(root, fixture.ASSIGNMENT, quiet=True, students=[student])
+    assert "sans_isolation" not in res[(student, fixture.ASSIGNMENT)]["flags"]
 
 
 def test_collect_from_lms_zip(tmp_path, graded):
@@ -268,7 +373,7 @@ def test_durations_are_recorded(graded):
 
 
 def test_bench_class_built_from_a_kit_module():
-    from tools.grading import bench
+    from tests.grading import bench
 
     assert bench.DEFAULT_ASSIGNMENT == "01-prise-en-main"
     ((name, (exercise, answers)),) = bench.module_answers(bench.DEFAULT_ASSIGNMENT).items()

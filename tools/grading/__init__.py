@@ -6,8 +6,9 @@ One command per step (run from the course root, or pass ``--root``)::
     python -m tools.grading.collect <assignment> <folder-or-zip>
     python -m tools.grading.grade [<assignment>] [--force] [--timeout 30]
     python -m tools.grading.feedback [<assignment>]
-    python -m tools.grading.bench
 
+The benchmark, the probe table and the fixture course live under ``tests/grading/``
+(``python -m tests.grading.bench``, ``make bench-grading``).
 The gradebook stays nbgrader's (``gradebook.db``), so the formgrader keeps working.
 """
 

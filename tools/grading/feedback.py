@@ -4,7 +4,8 @@
 grades.csv from the gradebook — run it after manual grading in the formgrader so the
 manual scores and comments appear.
 
-The feedback never contains test-cell source: only, per question, the points, the
+The page comes from ``templates/feedback.html.j2`` (Jinja2, autoescaped). The feedback
+never contains test-cell source: only, per question, the points, the
 status, the message raised by the check (``Incorrect`` text) and a hint.
 """
 
@@ -12,24 +13,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
+import functools
 import json
 import sys
+from pathlib import Path
 
+import jinja2
+
+from socialkit import fr
 from tools.grading.course import Course
 from tools.grading.messages import flag_label, flag_message
-
-STATUS_FR = {
-    "reussi": "réussi",
-    "partiel": "partiellement réussi",
-    "echoue": "échoué",
-    "triche": "échoué (environnement modifié)",
-    "non_execute": "échoué (non exécuté)",
-    "probleme": "non corrigé (remise illisible)",
-    "erreur": "en attente (erreur du correcteur)",
-    "manuel": "correction manuelle",
-    "sans_reponse": "pas de réponse",
-}
+from tools.grading.model import STATUS_FR
 
 CSV_COLUMNS = [
     "assignment",
@@ -56,10 +50,8 @@ def _read_result(course: Course, student: str, assignment: str) -> dict | None:
 
 
 def _fmt(x) -> str:
-    if x is None:
-        return "–"
-    x = float(x)
-    return f"{x:g}".replace(".", ",")
+    """Points the French way (socialkit.fr): « 1 », « 1,5 », « – » when missing."""
+    return "–" if x is None else fr.short_number(x)
 
 
 def flags_text(result: dict | None) -> str:
@@ -96,6 +88,18 @@ def _question_titles(course: Course, assignment: str, notebook: str) -> dict[str
     return titles
 
 
+@functools.lru_cache(maxsize=1)
+def _template():
+    """The feedback page (Jinja2, autoescaped: every text is escaped)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("feedback.html.j2")
+
+
 def write_feedback(course: Course, student: str, assignment: str) -> list:
     """Write feedback/<student>/<assignment>/<notebook>.html; return the paths."""
     result = _read_result(course, student, assignment) or {}
@@ -113,12 +117,11 @@ def write_feedback(course: Course, student: str, assignment: str) -> list:
             titles = _question_titles(course, assignment, name)
             cells = result.get("notebooks", {}).get(name, {}).get("cells", {})
             comments = {c.name: (c.manual_comment or "") for c in subnb.comments}
-            rows = []
+            questions = []
             for grade in sorted(
                 subnb.grades, key=lambda g: list(titles).index(g.name) if g.name in titles else 999
             ):
                 info = cells.get(grade.name, {})
-                score = grade.score
                 status = info.get("status", "manuel")
                 if grade.manual_score is not None:
                     status_txt = "noté par la formatrice / le formateur"
@@ -126,36 +129,30 @@ def write_feedback(course: Course, student: str, assignment: str) -> list:
                     status_txt = "en attente de correction manuelle"
                 else:
                     status_txt = STATUS_FR.get(status, status)
-                title = titles.get(grade.name) or grade.name
-                message = info.get("message", "")
-                hint = info.get("hint", "")
-                comment = comments.get(grade.name, "")
-                rows.append(
-                    "<section class='q'>"
-                    f"<h2>{html.escape(title)}</h2>"
-                    f"<p><strong>{_fmt(score)} / {_fmt(grade.max_score)} point(s)</strong> — "
-                    f"{html.escape(status_txt)}</p>"
-                    + (f"<p>Message du test : {html.escape(message)}</p>" if message else "")
-                    + (f"<p>Piste : {html.escape(hint)}</p>" if hint else "")
-                    + (f"<p>Commentaire : {html.escape(comment)}</p>" if comment else "")
-                    + "</section>"
+                questions.append(
+                    {
+                        "title": titles.get(grade.name) or grade.name,
+                        "score": _fmt(grade.score),
+                        "max": _fmt(grade.max_score),
+                        "status": status_txt,
+                        "message": info.get("message", ""),
+                        "hint": info.get("hint", ""),
+                        "comment": comments.get(grade.name, ""),
+                    }
                 )
-            flags = [
-                f"<li>{html.escape(flag_message(code))}</li>"
-                for code, _ in result.get("flags", [])
-                if not code.startswith("code_")
-            ]
-            flags = list(dict.fromkeys(flags))
-            doc = (
-                "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
-                f"<title>Retour — {html.escape(assignment)}</title>"
-                "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;}"
-                ".q{border-top:1px solid #ccc;padding:.3em 0}</style></head><body>"
-                f"<h1>Retour sur « {html.escape(assignment)} »</h1>"
-                f"<p>Note : <strong>{_fmt(total)} / {_fmt(total_max)}</strong></p>"
-                + ("<h2>Remarques</h2><ul>" + "".join(flags) + "</ul>" if flags else "")
-                + "".join(rows)
-                + "</body></html>"
+            remarks = list(
+                dict.fromkeys(
+                    flag_message(code)
+                    for code, _ in result.get("flags", [])
+                    if not code.startswith("code_")
+                )
+            )
+            doc = _template().render(
+                assignment=assignment,
+                total=_fmt(total),
+                total_max=_fmt(total_max),
+                remarks=remarks,
+                questions=questions,
             )
             path = dest / f"{name}.html"
             path.write_text(doc, encoding="utf-8")

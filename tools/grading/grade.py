@@ -1,10 +1,11 @@
 """``python -m tools.grading.grade [<assignment>]``: autograde, feedback, CSV, summary.
 
 One Python process: the parent reads and sanitizes each submission (gradebook reads
-only), a pool of worker processes executes them in isolated kernels, and the parent
-scores the executed notebooks and writes the gradebook, one commit per submission.
-Already graded submissions (same files) are skipped unless ``--force``; manual grades
-are never overwritten.
+only) and plans its cells; a pool of worker processes runs each submission's own cells in
+a sandboxed kernel (no test code in it) and the test cells in the worker itself, against
+the answers exported as plain data (:mod:`tools.grading.worker`); the parent scores and
+writes the gradebook, one commit per submission. Already graded submissions (same files)
+are skipped unless ``--force``; manual grades are never overwritten.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ import shutil
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader import utils
 from nbgrader.preprocessors import LimitOutput
 
 from tools.grading import feedback as fb
-from tools.grading import isolation, worker
+from tools.grading import sandbox, worker
+from tools.grading.checker import plan_notebook
 from tools.grading.course import Course, file_digest
 from tools.grading.messages import DEFAULT_HINT, HINTS_BY_ERROR, flag_label
+from tools.grading.model import CellResult, Job, JobResult, NotebookResult, Submission
 from tools.grading.sanitize import (
     BIG_OUTPUT_BYTES,
     Master,
@@ -39,24 +42,33 @@ from tools.grading.sanitize import (
 )
 
 RESULT_FILE = "kit_resultat.json"
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 
-@dataclass
-class Submission:
-    student: str
-    assignment: str
-    digest: str
-    flags: list = field(default_factory=list)  # [code, detail]
-    notebooks: dict = field(default_factory=dict)  # name -> {"cells": {...}, "problem": ...}
-    pending: set = field(default_factory=set)
-    executed: dict = field(default_factory=dict)  # name -> executed NotebookNode
-    duration: float = 0.0  # own execution (kernel ready → executed notebook), all notebooks
-    wait: float = 0.0  # taking the pre-started kernel and connecting to it
+# --------------------------------------------------------------------------- planning
 
-    def flag(self, code: str, detail: str = "") -> None:
-        if [code, detail] not in self.flags:
-            self.flags.append([code, detail])
+
+def cell_role(cell, master: Master) -> str:
+    """trusted (locked master cell), test (locked grade cell) or student (anything else)."""
+    gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+    mc = master.by_name.get(gid) if gid else None
+    if mc is None or not mc.locked or mc.solution:
+        return "student"
+    return "test" if mc.grade else "trusted"
+
+
+def build_plan(nb, master: Master) -> list[dict]:
+    """Code cells in order; trusted and test sources come from the gradebook."""
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        role = cell_role(cell, master)
+        source = cell.source
+        if role != "student":
+            source = master.by_name[cell.metadata["nbgrader"]["grade_id"]].source
+        cells.append((index, role, source))
+    return [vars(c) for c in plan_notebook(cells)]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -80,126 +92,116 @@ def _hint_for(message: str, ename: str, release_source: str) -> str:
     return HINTS_BY_ERROR.get(ename, DEFAULT_HINT)
 
 
-def score_notebook(nb, result: dict, master: Master, sub: Submission) -> dict:
-    """Score the executed notebook: {grade_id: cell result}."""
+TIMEOUT_MESSAGE = (
+    "Délai dépassé : une cellule a été interrompue (boucle infinie ?) ; cette question et "
+    "les suivantes valent 0."
+)
+DEAD_MESSAGE = "Test non exécuté : le noyau s'est arrêté avant (os._exit, plantage, mémoire)."
+
+
+def _test_score(cell, outcome, mc, unanswered: bool) -> tuple[float, str, str, str]:
+    """(score, status, message, error name) of one test cell."""
+    max_points = float(mc.points or 0)
+    status = outcome.status if outcome is not None else "not_run"
+    if status == "timeout":
+        return 0.0, "delai", TIMEOUT_MESSAGE, "CellTimeoutError"
+    if status == "dead":
+        return 0.0, "non_execute", DEAD_MESSAGE, "DeadKernel"
+    if status == "not_run":
+        return 0.0, "non_execute", "Test non exécuté.", ""
+    if status == "not_plain":
+        return 0.0, "donnee_non_simple", outcome.message, "DonneeNonSimple"
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if errors:
+        ename, evalue = errors[0].get("ename", ""), errors[0].get("evalue", "")
+        if unanswered and ename == "NameError":
+            return 0.0, "echoue", "Pas encore de réponse à cette question.", "NotImplementedError"
+        if ename in ("Incorrect", "AssertionError"):
+            return 0.0, "echoue", evalue or "Le test n'est pas passé.", ename
+        if ename == "CellTimeoutError":
+            return 0.0, "delai", TIMEOUT_MESSAGE, ename
+        return 0.0, "echoue", f"{ename} : {evalue}" if evalue else ename, ename
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "execute_result":
+            try:
+                score = float(utils.get_partial_grade(out, max_points, None))
+            except Exception:  # noqa: BLE001
+                score = 0.0
+            return score, "partiel" if score < max_points else "reussi", "", ""
+    return max_points, "reussi", "", ""
+
+
+def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> NotebookResult:
+    """Score the executed notebook: one CellResult per grade cell."""
     by_name = master.by_name
-    executed = set(result.get("executed") or [])
-    dead_at = result.get("dead_at")
-    guard_ok = result.get("guard_installed")
-    cells = {}
+    cells: dict[str, CellResult] = {}
     unanswered = False  # the last answer cell still raises the stub's NotImplementedError
     for idx, cell in enumerate(nb.cells):
-        meta0 = cell.metadata.get("nbgrader", {})
-        if meta0.get("solution") and cell.cell_type == "code":
+        meta = cell.metadata.get("nbgrader", {})
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
+        if meta.get("solution") and cell.cell_type == "code":
             unanswered = any(
                 o.get("output_type") == "error" and o.get("ename") == "NotImplementedError"
-                for o in cell.get("outputs", [])
+                for o in outputs
             )
-        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+        for out in outputs:
             if out.get("output_type") == "error" and out.get("ename") == "SystemExit":
                 sub.flag("sys_exit", f"cellule {idx + 1}")
-            if out.get("output_type") == "error" and out.get("ename") == "CellTimeoutError":
-                sub.flag("delai_depasse", f"cellule {idx + 1}")
-        meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id")
         if not gid or not meta.get("grade") or gid not in by_name:
             continue
         mc = by_name[gid]
         max_points = float(mc.points or 0)
-        entry = {"max": max_points, "type": "manual" if mc.solution else "auto"}
         if mc.solution:
             score, _ = utils.determine_grade(cell, None)
-            entry.update(score=score, unchanged=unchanged_answer(cell))
-            entry["status"] = "sans_reponse" if entry["unchanged"] else "manuel"
-            cells[gid] = entry
+            unchanged = unchanged_answer(cell)
+            cells[gid] = CellResult(
+                max_points,
+                "manual",
+                score,
+                "sans_reponse" if unchanged else "manuel",
+                unchanged=unchanged,
+            )
             continue
         if cell.cell_type != "code":
-            entry.update(score=None, status="manuel")
-            cells[gid] = entry
+            cells[gid] = CellResult(max_points, "auto", None, "manuel")
             continue
-        guard = (result.get("guard") or {}).get(str(idx), {})
-        errors = [o for o in cell.outputs if o.get("output_type") == "error"]
-        score, status, message, ename = max_points, "reussi", "", ""
-        if idx not in executed:
-            score, status = 0.0, "non_execute"
-            ename = "DeadKernel" if dead_at is not None else ""
-            message = (
-                "Test non exécuté : le noyau s'est arrêté avant."
-                if dead_at is not None
-                else "Test non exécuté."
-            )
-        else:
-            tampered = []
-            for phase in ("pre", "post"):
-                codes = guard.get(phase)
-                if guard_ok and codes is None:
-                    tampered.append("garde")
-                else:
-                    tampered.extend(codes or [])
-            if tampered:
-                for code in tampered:
-                    sub.flag(code.split(":")[0], gid)
-                score, status = 0.0, "triche"
-                message = "Environnement d'exécution modifié avant ou pendant ce test."
-                ename = "Tamper"
-            elif errors:
-                err = errors[0]
-                ename = err.get("ename", "")
-                evalue = err.get("evalue", "")
-                score, status = 0.0, "echoue"
-                if unanswered and ename == "NameError":
-                    ename = "NotImplementedError"
-                    message = "Pas encore de réponse à cette question."
-                elif ename == "CellTimeoutError":
-                    message = "Délai d'exécution dépassé."
-                elif ename in ("Incorrect", "AssertionError") and evalue:
-                    message = evalue
-                elif ename in ("Incorrect", "AssertionError"):
-                    message = "Le test n'est pas passé."
-                else:
-                    message = f"{ename} : {evalue}" if evalue else ename
-            else:
-                for out in cell.outputs:
-                    if out.get("output_type") == "execute_result":
-                        try:
-                            score = utils.get_partial_grade(out, max_points, None)
-                        except Exception:  # noqa: BLE001
-                            score = 0.0
-                        if score < max_points:
-                            status = "partiel"
-                        break
+        outcome = result.tests.get(str(idx))
+        score, status, message, ename = _test_score(cell, outcome, mc, unanswered)
+        if status == "delai":
+            sub.flag("delai_depasse", gid)
+        elif status == "non_execute" and ename == "DeadKernel":
+            sub.flag("noyau_arrete", gid)
+        elif status == "donnee_non_simple":
+            sub.flag("donnee_non_simple", gid)
         message = _clean_message(message, master)
-        entry.update(
-            score=float(score) if score is not None else None,
-            status=status,
-            message=message,
-            hint="" if status == "reussi" else _hint_for(message, ename, mc.release_source),
-        )
-        cells[gid] = entry
-    # Grade cells absent from the executed notebook (should not happen after sanitize).
-    for mc in master.cells:
+        hint = "" if status == "reussi" else _hint_for(message, ename, mc.release_source)
+        cells[gid] = CellResult(max_points, "auto", score, status, message, hint)
+    for mc in master.cells:  # grade cells absent from the notebook (not after sanitize)
         if mc.grade and mc.name not in cells:
-            cells[mc.name] = {
-                "max": float(mc.points or 0),
-                "type": "manual" if mc.solution else "auto",
-                "score": 0.0,
-                "status": "non_execute",
-                "message": "Cellule introuvable.",
-                "hint": DEFAULT_HINT,
-            }
-    return cells
+            kind = "manual" if mc.solution else "auto"
+            cells[mc.name] = CellResult(
+                float(mc.points or 0),
+                kind,
+                0.0,
+                "non_execute",
+                "Cellule introuvable.",
+                DEFAULT_HINT,
+            )
+    return NotebookResult(cells)
 
 
-def zero_cells(master: Master, message: str) -> dict:
+def zero_cells(master: Master, message: str, status: str = "probleme", score=0.0) -> dict:
+    hint = "Renvoyez le notebook .ipynb exporté depuis JupyterLab." if status == "probleme" else ""
     return {
-        mc.name: {
-            "max": float(mc.points or 0),
-            "type": "manual" if mc.solution else "auto",
-            "score": 0.0,
-            "status": "probleme",
-            "message": message,
-            "hint": "Renvoyez le notebook .ipynb exporté depuis JupyterLab.",
-        }
+        mc.name: CellResult(
+            float(mc.points or 0),
+            "manual" if mc.solution else "auto",
+            score,
+            status,
+            message,
+            hint,
+        )
         for mc in master.cells
         if mc.grade
     }
@@ -219,11 +221,12 @@ def commit_submission(course: Course, sub: Submission, masters: dict[str, Master
         else:
             gb.update_or_create_submission(sub.assignment, sub.student)
         for name in masters:
-            cells = sub.notebooks.get(name, {}).get("cells", {})
+            nbres = sub.notebooks.get(name)
+            cells = nbres.cells if nbres else {}
             subnb = gb.find_submission_notebook(name, sub.assignment, sub.student)
             for grade in subnb.grades:
                 info = cells.get(grade.name)
-                auto = info["score"] if info else 0.0
+                auto = info.score if info else 0.0
                 previous = grade.auto_score
                 grade.auto_score = auto
                 if grade.manual_score is not None:
@@ -233,14 +236,16 @@ def commit_submission(course: Course, sub: Submission, masters: dict[str, Master
                     grade.needs_manual_grade = auto is None
             for comment in subnb.comments:
                 info = cells.get(comment.name)
-                if info is not None and info.get("unchanged"):
+                if info is not None and info.unchanged:
                     comment.auto_comment = "No response."
                 else:
                     comment.auto_comment = None
         gb.db.commit()
 
 
-def write_autograded(course: Course, sub: Submission, masters: dict[str, Master]) -> None:
+def write_autograded(
+    course: Course, sub: Submission, masters: dict[str, Master], isolation: str
+) -> None:
     dest = course.autograded_dir(sub.student, sub.assignment)
     if dest.exists():
         shutil.rmtree(dest)
@@ -262,8 +267,8 @@ def write_autograded(course: Course, sub: Submission, masters: dict[str, Master]
             # Unreadable submission: the trainee version with a notice, for the formgrader.
             if master.release_nb is None:
                 continue
-            nb = nbformat.from_dict(json.loads(nbformat.writes(master.release_nb)))
-            problem = sub.notebooks.get(name, {}).get("problem", "")
+            nb = nbformat.reads(nbformat.writes(master.release_nb), as_version=4)
+            problem = sub.notebooks[name].problem if name in sub.notebooks else ""
             nb.cells.insert(
                 0,
                 nbformat.v4.new_markdown_cell(
@@ -272,6 +277,12 @@ def write_autograded(course: Course, sub: Submission, masters: dict[str, Master]
             )
         else:
             nb, _ = LimitOutput().preprocess(nb, {})
+        # Markdown and raw cells are rendered as HTML by the formgrader: bleach them (a
+        # trainee's <script> or <img onerror> becomes inert text).
+        for cell in nb.cells:
+            if isinstance(cell.get("source"), list):
+                cell.source = "".join(cell.source)
+        nb, _ = SanitizeHTML().preprocess(nb, {})
         (dest / f"{name}.ipynb").write_text(
             json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8"
         )
@@ -281,7 +292,8 @@ def write_autograded(course: Course, sub: Submission, masters: dict[str, Master]
         "assignment": sub.assignment,
         "digest": sub.digest,
         "flags": sub.flags,
-        "notebooks": sub.notebooks,
+        "isolation": isolation,
+        "notebooks": {name: nbres.to_dict() for name, nbres in sub.notebooks.items()},
         "duration": round(sub.duration, 3),
         "wait": round(sub.wait, 3),
         "graded_at": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -347,6 +359,191 @@ def _assignments(course: Course) -> list[str]:
         return sorted(a.name for a in gb.assignments)
 
 
+class Grader:
+    """One grading run: the worker pool, the course, the rows of the summary."""
+
+    def __init__(self, course: Course, level: str, workers: int, timeout: int, quiet: bool):
+        self.course, self.level, self.workers, self.timeout = course, level, workers, timeout
+        self.quiet = quiet
+        self.base = _make_base_dir()
+        self.datasets = _datasets(course)
+        self.prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
+        ctx = multiprocessing.get_context("fork")
+        self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        self.futures: dict[cf.Future, tuple[Submission, str, dict]] = {}
+        self.rows: dict[tuple[str, str], bool] = {}
+        self.progress: Progress | None = None
+        self.write_feedback = True
+        self.files_by_aid: dict[str, list[tuple[str, str]]] = {}
+        # Fork the workers now, before the parent opens the gradebook; each starts a kernel.
+        template = {"base": self.base, "isolation": level, "datasets": self.datasets}
+        template["prestart"] = self.prestart
+        for fut in [self.pool.submit(worker.prestart, template) for _ in range(workers)]:
+            fut.result()
+
+    def close(self, cancel: bool = False) -> None:
+        self.pool.shutdown(wait=not cancel, cancel_futures=True)
+        if cancel:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    # -- one submission
+
+    def finish(self, sub: Submission, masters: dict) -> None:
+        if self.level == "none":
+            sub.flag("sans_isolation", "")
+        commit_submission(self.course, sub, masters)
+        write_autograded(self.course, sub, masters, self.level)
+        if self.write_feedback:
+            fb.write_feedback(self.course, sub.student, sub.assignment)
+        self.rows[(sub.student, sub.assignment)] = True
+        if self.progress:
+            self.progress.step(sub.student)
+
+    def handle(self, sub: Submission, name: str, masters: dict, result: JobResult) -> None:
+        sub.pending.discard(name)
+        sub.duration += result.duration
+        sub.wait += result.wait
+        master = masters[name]
+        if result.error or not result.nb_json:
+            sub.flag("erreur_interne", str(result.error)[:200])
+            cells = zero_cells(
+                master, "Correction automatique impossible (erreur interne).", "erreur", None
+            )
+            sub.notebooks[name] = NotebookResult(cells, "erreur_interne")
+            return
+        nb = nbformat.from_dict(json.loads(result.nb_json))
+        if result.truncated:
+            sub.flag("sortie_volumineuse", "sorties tronquées à l'exécution")
+        if result.removed:
+            sub.flag("liens_supprimes", ", ".join(result.removed)[:200])
+        sub.notebooks[name] = score_notebook(nb, result, master, sub)
+        sub.executed[name] = nb
+
+    def drain(self, block: bool) -> None:
+        if not self.futures:
+            return
+        done, _ = cf.wait(
+            list(self.futures), timeout=None if block else 0, return_when=cf.FIRST_COMPLETED
+        )
+        for fut in done:
+            sub, name, masters = self.futures.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - worker crashed
+                result = JobResult(key=(sub.student, sub.assignment, name))
+                result.error = f"{type(exc).__name__}: {exc}"
+            self.handle(sub, name, masters, result)
+            if not sub.pending:
+                self.finish(sub, masters)
+
+    def assignment_files(self, aid: str) -> list[tuple[str, str]]:
+        if aid not in self.files_by_aid:
+            src_dir = self.course.source_dir(aid)
+            self.files_by_aid[aid] = [
+                (str(p), p.relative_to(src_dir).as_posix())
+                for p in src_dir.rglob("*")
+                if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts
+            ]
+        return self.files_by_aid[aid]
+
+    def submit(self, todo_item, prestart_next) -> None:
+        aid, student, masters, submitted, files, digest = todo_item
+        sub = Submission(student, aid, digest)
+        expected = {f"{name}.ipynb" for name in masters} | {"timestamp.txt"}
+        extras = sorted(
+            p.relative_to(submitted).as_posix()
+            for p in files
+            if p.relative_to(submitted).as_posix() not in expected
+        )
+        if extras:
+            sub.flag("fichiers_en_trop", ", ".join(extras)[:200])
+        for name, master in masters.items():
+            job = self.prepare_job(sub, name, master, submitted, prestart_next())
+            if job is not None:
+                sub.pending.add(name)
+                self.futures[self.pool.submit(worker.run_job, job)] = (sub, name, masters)
+        if not sub.pending:
+            self.finish(sub, masters)
+        self.drain(block=False)
+
+    def prepare_job(self, sub, name, master, submitted, prestart_next) -> Job | None:
+        path = submitted / f"{name}.ipynb"
+        nb, problem, detail = read_submission(path)
+        if problem:
+            sub.flag(problem, detail)
+            sub.notebooks[name] = NotebookResult(zero_cells(master, detail), problem)
+            return None
+        if path.stat().st_size > BIG_OUTPUT_BYTES:
+            sub.flag("sortie_volumineuse", f"{path.stat().st_size / 1e6:.0f} Mo remis")
+        resources = {
+            "nbgrader": {
+                "student": sub.student,
+                "assignment": sub.assignment,
+                "notebook": name,
+                "db_url": self.course.db_url,
+            },
+            "metadata": {"path": str(submitted)},
+        }
+        try:
+            nb, flags = sanitize(nb, master, resources)
+        except Exception as exc:  # noqa: BLE001 - corrupted metadata
+            sub.flag("format_invalide", f"métadonnées : {str(exc)[:150]}")
+            cells = zero_cells(master, "Métadonnées nbgrader corrompues.")
+            sub.notebooks[name] = NotebookResult(cells, "format_invalide")
+            return None
+        for code, det in flags:
+            sub.flag(code, det)
+        return Job(
+            key=(sub.student, sub.assignment, name),
+            nb_json=json.dumps(nb),
+            plan=build_plan(nb, master),
+            files=self.assignment_files(sub.assignment),
+            datasets=self.datasets,
+            base=self.base,
+            isolation=self.level,
+            timeout=self.timeout,
+            prestart=self.prestart,
+            prestart_next=prestart_next,
+        )
+
+
+def _make_base_dir() -> str:
+    import tempfile
+
+    base = tempfile.mkdtemp(prefix="kit-grading-")
+    os.chmod(base, 0o711)  # traversable, not listable
+    return base
+
+
+def _datasets(course: Course) -> str | None:
+    path = course.root / "datasets"
+    return str(path) if path.is_dir() else None
+
+
+def _todo(course: Course, work, force: bool, grader: Grader) -> tuple[list, int]:
+    todo, skipped = [], 0
+    for aid, student, masters in work:
+        submitted = course.submitted_dir(student, aid)
+        files = [p for p in submitted.rglob("*") if p.is_file() and not p.is_symlink()]
+        digest = file_digest(files)
+        if not force:
+            previous = read_result(course, student, aid)
+            if (
+                previous
+                and previous.get("digest") == digest
+                and previous.get("version") == PIPELINE_VERSION
+                and previous.get("isolation") == grader.level
+            ):
+                skipped += 1
+                grader.rows[(student, aid)] = False
+                if grader.progress:
+                    grader.progress.step(f"{student} (déjà corrigée)")
+                continue
+        todo.append((aid, student, masters, submitted, files, digest))
+    return todo, skipped
+
+
 def grade(
     root=None,
     assignment: str | None = None,
@@ -359,30 +556,17 @@ def grade(
     quiet: bool = False,
     write_feedback: bool = True,
 ) -> dict:
-    """Grade; return {(student, assignment): summary row}."""
+    """Grade; return {(student, assignment): summary row}.
+
+    Raises :class:`tools.grading.sandbox.SandboxUnavailable` when no sandbox can be
+    built and ``isolation_level`` is not ``"none"``."""
     warnings.filterwarnings("ignore", message=".*not in session.*")
+    level = sandbox.detect(isolation_level)
     course = Course.open(root)
-    level = isolation.detect(isolation_level)
     workers = workers or os.cpu_count() or 1
     timeout = timeout or course.timeout
-    ctx = multiprocessing.get_context("fork")
-    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-    base = isolation.make_base_dir()
-    hidden = [str(p) for p in course.sensitive_paths()] if level == "namespace" else []
-    datasets = str(course.root / "datasets") if (course.root / "datasets").is_dir() else None
-    prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
-    template = {
-        "base": base,
-        "isolation": level,
-        "hidden": hidden,
-        "datasets": datasets,
-        "kernel_name": "python3",
-        "prestart": prestart,
-    }
-    # Fork the workers now, before the parent opens the gradebook; each starts a kernel.
-    for fut in [pool.submit(worker.prestart, template) for _ in range(workers)]:
-        fut.result()
-    rows = {}
+    grader = Grader(course, level, workers, timeout, quiet)
+    grader.write_feedback = write_feedback
     assignments = [assignment] if assignment else _assignments(course)
     try:
         work = []
@@ -391,176 +575,32 @@ def grade(
                 names = sorted(nb.name for nb in gb.find_assignment(aid).notebooks)
             masters = {name: load_master(course, aid, name) for name in names}
             for student in _submissions(course, aid):
-                if students and student not in students:
-                    continue
-                work.append((aid, student, masters))
+                if not students or student in students:
+                    work.append((aid, student, masters))
         if not quiet:
             print(
                 f"{len(work)} copie(s) à traiter, {workers} processus, délai {timeout} s par "
-                f"cellule, isolation : {isolation.DESCRIPTIONS[level]}.",
+                f"cellule, isolation : {sandbox.DESCRIPTIONS[level]}.",
                 file=sys.stderr,
             )
-        progress = Progress(len(work)) if not quiet else None
-        futures: dict[cf.Future, tuple[Submission, str, dict]] = {}
-        skipped = 0
-
-        def finish(sub: Submission, masters: dict) -> None:
-            commit_submission(course, sub, masters)
-            write_autograded(course, sub, masters)
-            if write_feedback:
-                fb.write_feedback(course, sub.student, sub.assignment)
-            rows[(sub.student, sub.assignment)] = True
-            if progress:
-                progress.step(sub.student)
-
-        def drain(block: bool) -> None:
-            if not futures:
-                return
-            done, _ = cf.wait(
-                list(futures), timeout=None if block else 0, return_when=cf.FIRST_COMPLETED
-            )
-            for fut in done:
-                sub, name, masters = futures.pop(fut)
-                try:
-                    result = fut.result()
-                except Exception as exc:  # noqa: BLE001 - worker crashed
-                    result = {"error": f"{type(exc).__name__}: {exc}", "nb_json": None}
-                handle_result(sub, name, masters, result)
-                if not sub.pending:
-                    finish(sub, masters)
-
-        def handle_result(sub: Submission, name: str, masters: dict, result: dict) -> None:
-            sub.pending.discard(name)
-            sub.duration += result.get("duration", 0.0)
-            sub.wait += result.get("wait", 0.0)
-            master = masters[name]
-            if result.get("error") or not result.get("nb_json"):
-                sub.flag("erreur_interne", str(result.get("error"))[:200])
-                cells = {
-                    mc.name: {
-                        "max": float(mc.points or 0),
-                        "type": "manual" if mc.solution else "auto",
-                        "score": None,
-                        "status": "erreur",
-                        "message": "Correction automatique impossible (erreur interne).",
-                        "hint": "",
-                    }
-                    for mc in master.cells
-                    if mc.grade
-                }
-                sub.notebooks[name] = {"cells": cells, "problem": "erreur_interne"}
-                return
-            nb = nbformat.from_dict(json.loads(result["nb_json"]))
-            if result.get("dead_at") is not None:
-                sub.flag("noyau_arrete", f"cellule {result['dead_at'] + 1}")
-            if result.get("truncated"):
-                sub.flag("sortie_volumineuse", "sorties tronquées à l'exécution")
-            if result.get("guard_installed") is False:
-                sub.flag("erreur_interne", "garde d'intégrité non installée")
-            sub.notebooks[name] = {"cells": score_notebook(nb, result, master, sub)}
-            sub.executed[name] = nb
-
-        todo = []
-        for aid, student, masters in work:
-            submitted = course.submitted_dir(student, aid)
-            files = [p for p in submitted.rglob("*") if p.is_file()]
-            digest = file_digest(files)
-            if not force:
-                previous = read_result(course, student, aid)
-                if (
-                    previous
-                    and previous.get("digest") == digest
-                    and previous.get("version") == PIPELINE_VERSION
-                ):
-                    skipped += 1
-                    rows[(student, aid)] = False
-                    if progress:
-                        progress.step(f"{student} (déjà corrigée)")
-                    continue
-            todo.append((aid, student, masters, submitted, files, digest))
-        # At most one job per notebook: the last `workers` jobs start no spare kernel (no
-        # worker will need one after them; it would only compete for the cores).
+        grader.progress = Progress(len(work)) if not quiet else None
+        todo, skipped = _todo(course, work, force, grader)
+        # The last `workers` jobs start no spare kernel (no worker will need one after them).
         total_jobs = sum(len(t[2]) for t in todo)
-        submitted_jobs = 0
-        extra_files_by_aid: dict[str, list] = {}
-        for aid, student, masters, submitted, files, digest in todo:
-            sub = Submission(student, aid, digest)
-            expected = {f"{name}.ipynb" for name in masters} | {"timestamp.txt"}
-            extras = sorted(
-                p.relative_to(submitted).as_posix()
-                for p in files
-                if p.relative_to(submitted).as_posix() not in expected
-            )
-            if extras:
-                sub.flag("fichiers_en_trop", ", ".join(extras)[:200])
-            for name, master in masters.items():
-                path = submitted / f"{name}.ipynb"
-                nb, problem, detail = read_submission(path)
-                if problem:
-                    sub.flag(problem, detail)
-                    sub.notebooks[name] = {
-                        "cells": zero_cells(master, detail),
-                        "problem": problem,
-                    }
-                    continue
-                if path.stat().st_size > BIG_OUTPUT_BYTES:
-                    sub.flag("sortie_volumineuse", f"{path.stat().st_size / 1e6:.0f} Mo remis")
-                resources = {
-                    "nbgrader": {
-                        "student": student,
-                        "assignment": aid,
-                        "notebook": name,
-                        "db_url": course.db_url,
-                    },
-                    "metadata": {"path": str(submitted)},
-                }
-                try:
-                    nb, flags = sanitize(nb, master, resources)
-                except Exception as exc:  # noqa: BLE001 - corrupted metadata
-                    sub.flag("format_invalide", f"métadonnées : {str(exc)[:150]}")
-                    sub.notebooks[name] = {
-                        "cells": zero_cells(master, "Métadonnées nbgrader corrompues."),
-                        "problem": "format_invalide",
-                    }
-                    continue
-                for code, det in flags:
-                    sub.flag(code, det)
-                if aid not in extra_files_by_aid:
-                    src_dir = course.source_dir(aid)
-                    extra_files_by_aid[aid] = [
-                        (str(p), p.relative_to(src_dir).as_posix())
-                        for p in src_dir.rglob("*")
-                        if p.is_file()
-                        and p.suffix != ".ipynb"
-                        and ".ipynb_checkpoints" not in p.parts
-                    ]
-                extra_files = extra_files_by_aid[aid]
-                submitted_jobs += 1
-                job = {
-                    "key": (student, aid, name),
-                    "nb_json": json.dumps(nb),
-                    "notebook_file": f"{name}.ipynb",
-                    "files": extra_files,
-                    "datasets": datasets,
-                    "base": base,
-                    "isolation": level,
-                    "hidden": hidden,
-                    "timeout": timeout,
-                    "prestart": prestart,
-                    "prestart_next": submitted_jobs <= total_jobs - workers,
-                    "kernel_name": nb.metadata.get("kernelspec", {}).get("name", "python3"),
-                }
-                sub.pending.add(name)
-                futures[pool.submit(worker.run_job, job)] = (sub, name, masters)
-            if not sub.pending:
-                finish(sub, masters)
-            drain(block=False)
-        while futures:
-            drain(block=True)
-        if progress:
-            progress.close()
+        counter = [0]
+
+        def prestart_next() -> bool:
+            counter[0] += 1
+            return counter[0] <= total_jobs - workers
+
+        for item in todo:
+            grader.submit(item, prestart_next)
+        while grader.futures:
+            grader.drain(block=True)
+        if grader.progress:
+            grader.progress.close()
     except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)
+        grader.close(cancel=True)
         print(
             "\nInterrompu : les copies déjà corrigées sont enregistrées ; relancez la même "
             "commande pour reprendre.",
@@ -568,13 +608,17 @@ def grade(
         )
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(base, ignore_errors=True)
+        grader.close()
     fb.export_csv(course)
-    summary = fb.summary_rows(course, sorted(rows, key=lambda k: (k[1], k[0])))
+    summary = fb.summary_rows(course, sorted(grader.rows, key=lambda k: (k[1], k[0])))
     course.close()
     if not quiet:
         print(fb.format_summary(summary))
+        if level == "none":
+            print(
+                "\nATTENTION : correction SANS bac à sable (--isolation none) ; c'est indiqué "
+                "dans grades.csv (colonne signalements)."
+            )
         print(f"\nNotes exportées dans {course.root / 'grades.csv'}.")
         if skipped:
             print(f"{skipped} copie(s) déjà corrigée(s) ignorée(s) (--force pour les refaire).")
@@ -591,9 +635,9 @@ def main(argv=None) -> int:
     parser.add_argument("--student", action="append", help="ne corriger que cette personne")
     parser.add_argument(
         "--isolation",
-        choices=["namespace", "user", "none"],
+        choices=list(sandbox.LEVELS),
         default=None,
-        help="niveau d'isolation (défaut : le meilleur disponible)",
+        help="bwrap (défaut : un bac à sable par copie) ou none (AUCUNE protection)",
     )
     args = parser.parse_args(argv)
     try:
@@ -606,6 +650,9 @@ def main(argv=None) -> int:
             isolation_level=args.isolation,
             students=args.student,
         )
+    except sandbox.SandboxUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     return 0

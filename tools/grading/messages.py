@@ -4,51 +4,21 @@ from __future__ import annotations
 
 # code -> (short label for the summary table, full French reason for CSV / feedback)
 FLAGS: dict[str, tuple[str, str]] = {
-    # Runtime detections (the guard or the execution found it).
-    "transformateurs": (
-        "transformateurs IPython",
-        "Modification des transformateurs d'entrée IPython (input_transformers / "
-        "ast_transformers) : les cellules de test concernées valent 0.",
+    # Runtime findings (sandbox, checks).
+    "sans_isolation": (
+        "SANS bac à sable",
+        "Copie corrigée SANS bac à sable (--isolation none) : son code a tourné avec les "
+        "droits de la formatrice / du formateur.",
     ),
-    "gestionnaire_exceptions": (
-        "set_custom_exc",
-        "Gestionnaire d'exceptions personnalisé (set_custom_exc) : les cellules de test "
-        "concernées valent 0.",
+    "donnee_non_simple": (
+        "réponse non simple",
+        "Une réponse n'est pas une donnée simple (fonction, objet…) : la question concernée "
+        "vaut 0.",
     ),
-    "showtraceback": (
-        "showtraceback modifié",
-        "Remplacement de showtraceback (masquage des erreurs) : les cellules de test "
-        "concernées valent 0.",
-    ),
-    "shell": (
-        "shell IPython modifié",
-        "Méthodes du shell ou du noyau IPython remplacées (run_cell, user_expressions…) : "
-        "les cellules de test concernées valent 0.",
-    ),
-    "evenements": (
-        "événements IPython",
-        "Fonctions ajoutées aux événements IPython (pre_run_cell…) : les cellules de test "
-        "concernées valent 0.",
-    ),
-    "builtins": (
-        "built-ins remplacés",
-        "Fonctions natives de Python remplacées (isinstance, type, AssertionError…) : les "
-        "cellules de test concernées valent 0.",
-    ),
-    "verificateur": (
-        "vérificateur modifié",
-        "Fonctions de vérification (socialkit.check) remplacées ou masquées : les cellules "
-        "de test concernées valent 0.",
-    ),
-    "trace": (
-        "settrace/setprofile",
-        "Traçage Python installé (sys.settrace / sys.setprofile) : les cellules de test "
-        "concernées valent 0.",
-    ),
-    "garde": (
-        "garde injoignable",
-        "Le contrôle d'intégrité n'a pas pu s'exécuter avant ou après un test (environnement "
-        "altéré) : les cellules de test concernées valent 0.",
+    "liens_supprimes": (
+        "liens supprimés",
+        "La copie a créé des liens symboliques ou fichiers spéciaux : ils ont été supprimés "
+        "avant les vérifications.",
     ),
     "sys_exit": (
         "sys.exit",
@@ -61,7 +31,8 @@ FLAGS: dict[str, tuple[str, str]] = {
     ),
     "delai_depasse": (
         "délai dépassé",
-        "Une cellule a dépassé le délai d'exécution (boucle infinie ?) et a été interrompue.",
+        "Une cellule a dépassé le délai d'exécution (boucle infinie ?) : interrompue, puis le "
+        "bac à sable arrêté ; la question concernée et les suivantes valent 0.",
     ),
     "test_modifie": (
         "test modifié",
@@ -171,5 +142,7 @@ HINTS_BY_ERROR = {
     "TypeError": "Un objet n'a pas le bon type : affichez-le avec print(type(...)).",
     "KeyError": "Une clé ou une colonne n'existe pas : vérifiez les noms avec df.columns.",
     "DeadKernel": "Le noyau s'est arrêté : n'utilisez pas os._exit() et surveillez la mémoire.",
+    "DonneeNonSimple": "Mettez dans la variable le résultat lui-même (nombre, texte, liste, "
+    "tableau pandas…), pas une fonction ni un objet de votre cru.",
 }
 DEFAULT_HINT = "Relisez la consigne, puis testez votre code pas à pas avec print()."

@@ -1,47 +1,57 @@
-"""Execution of one sanitized submission in a pool worker (no gradebook access here).
+"""Execution of one submission in a pool worker (no gradebook access here).
 
-The worker runs nbgrader's own ``Execute`` preprocessor (nbclient) with:
+Two halves, never in the same process:
 
-- an isolated kernel (see :mod:`tools.grading.isolation`), shut down immediately;
-- the integrity guard (:mod:`tools.grading.guard`) installed before the first cell and
-  called before and after every test cell;
-- a cap on the size of the outputs kept in memory (errors are always kept).
+1. **sandbox** — the submission's cells *without the test cells* run in a Jupyter kernel
+   inside its own bubblewrap sandbox (:mod:`tools.grading.sandbox`). The kernel never
+   sees test code nor the instructor's notebook. Before each test (and each trusted cell
+   that reads trainee names) the worker asks the kernel for the names it needs, as plain
+   data (:mod:`tools.grading.plaindata`). Each cell has a deadline: interrupt, then kill
+   the whole sandbox; nothing survives it.
+2. **checks** — this worker process (forked from the grader, it never runs trainee code)
+   replays the trusted cells and runs the test cells against that data
+   (:mod:`tools.grading.checker`).
 
-It returns the executed notebook and what the guard saw; the parent process scores
-and writes the gradebook.
+It returns the executed notebook (trainee outputs reduced to text and images, test
+outputs from the checks) and a typed :class:`~tools.grading.model.JobResult`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+import base64
 import json
 import multiprocessing.util
 import os
-import secrets
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import traceback
+from queue import Empty
 
-import nbformat
-from jupyter_client.utils import run_sync as jc_run_sync
-from nbclient.exceptions import DeadKernelError
-from nbclient.util import ensure_async, run_hook, run_sync
-from nbgrader.preprocessors import Execute
+from jupyter_client.blocking.client import BlockingKernelClient
+from jupyter_client.connect import write_connection_file
 
-from tools.grading import guard, isolation
+from tools.grading import checker, plaindata, sandbox
+from tools.grading.model import Job, JobResult, TestResult
 
 OUTPUT_CAP_BYTES = 2_000_000
+INTERRUPT_GRACE = 1.0  # seconds between the interrupt and the kill
+KEPT_MIME = ("text/plain", "image/png", "image/jpeg")
+# Spare kernels boot at a lower CPU priority than the submission being executed (root
+# only: the priority goes back to 0 when the job takes the kernel).
+SPARE_NICE = int(os.environ.get("KIT_GRADING_SPARE_NICE", "10"))
 
-# Modules imported while the kernel boots (before any student code, nothing added to the
-# user namespace): the next kernel of each worker is started while the current submission
-# runs, so these imports overlap with grading instead of adding to it. matplotlib and
-# socialkit.style/strategy are what the modules' setup cells import.
+# Modules imported while the kernel boots (before any trainee code, nothing added to the
+# user namespace): the next kernel is started while the current submission runs.
 PRELOAD = (
     "numpy",
     "pandas",
     "matplotlib",
+    "matplotlib.pyplot",
     "socialkit",
     "socialkit.check",
     "socialkit.style",
@@ -50,336 +60,377 @@ PRELOAD = (
 _PRELOAD_LINE = (
     "_kit_ = [__import__('importlib').import_module(m) for m in " + repr(PRELOAD) + "]; del _kit_"
 )
-# Format one traceback at boot (in a throwaway namespace, nothing printed, sys.last_* not
-# set): the first traceback of a kernel otherwise pays its formatter's warm-up.
-_WARM_TB_LINE = (
-    "exec(\"try:\\n raise ValueError('kit')\\nexcept ValueError as e:\\n "
-    'get_ipython().InteractiveTB.structured_traceback(type(e), e, e.__traceback__)", {})'
-)
-# Spare kernels boot at a lower CPU priority than the submissions being executed (2 workers
-# + 2 booting spares + the parent share the cores); a kernel is put back to normal priority
-# when its job takes it. Only when the grader may raise the priority back (root).
-SPARE_NICE = int(os.environ.get("KIT_GRADING_SPARE_NICE", "10"))
-# Tracebacks in plain Python format (file, line, source line, exception) instead of
-# IPython's "Context" mode, which runs stack_data + pygments on every frame: 10-200 ms per
-# error, ~0.3 s on a blank submission (10 errors) against <1 ms. Scores only use the
-# error's name and value; the feedback shows the kit's own messages.
-TRACEBACK_MODE = "Plain"
 KERNEL_ARGS = [
     "--HistoryManager.hist_file=:memory:",
-    "--InteractiveShell.xmode=" + TRACEBACK_MODE,
-    "--IPKernelApp.exec_lines=" + json.dumps([_PRELOAD_LINE, _WARM_TB_LINE]),
+    "--InteractiveShell.xmode=Plain",
+    "--IPKernelApp.exec_lines=" + json.dumps([_PRELOAD_LINE]),
 ]
 
 
-class KitExecute(Execute):
-    """nbgrader's Execute with the integrity guard around test cells."""
+class SandboxKernel:
+    """A kernel in its own sandbox and working copy, started ahead of its job."""
 
-    def __init__(self, *args, test_cells=(), output_cap=OUTPUT_CAP_BYTES, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kit_test_cells = set(test_cells)
-        self.kit_output_cap = output_cap
-        self.kit_reset()
-
-    def kit_reset(self):
-        self.kit_nonce = secrets.token_hex(8)
-        self.kit_module = "_kit_guard_" + secrets.token_hex(6)
-        self.kit_installed = None  # None: not tried, False: failed, True: ok
-        self.kit_guard = {}
-        self.kit_executed = []
-        self.kit_output_bytes = 0
-        self.kit_truncated = False
-        self.kit_current = None
-        self.kit_ready_at = None
-
-    async def _kit_wait_for_ready(self, timeout):
-        """jupyter_client's wait_for_ready, without its fixed 0.2 s IOPub wait.
-
-        Same checks: a kernel_info reply on the shell channel, then one message on IOPub
-        (the subscription is connected); polled every 20 ms instead of once per 0.2 s.
-        """
-        kc = self.kc
-        deadline = time.monotonic() + (timeout if timeout else float("inf"))
-        while True:
-            kc.kernel_info()
-            got_reply = False
-            while time.monotonic() < deadline:
-                try:
-                    msg = await ensure_async(kc.shell_channel.get_msg(timeout=0.05))
-                except Exception:  # noqa: BLE001 - queue.Empty
-                    if not await ensure_async(kc.is_alive()):
-                        raise RuntimeError("Kernel died before replying to kernel_info") from None
-                    if got_reply:
-                        break
-                    continue
-                if msg.get("msg_type") == "kernel_info_reply":
-                    got_reply = True
-                    for _ in range(10):
-                        if await ensure_async(kc.iopub_channel.msg_ready()):
-                            with contextlib.suppress(Exception):
-                                await ensure_async(kc.iopub_channel.get_msg(timeout=0.02))
-                            kc._handle_kernel_info_reply(msg)
-                            return
-                        await asyncio.sleep(0.02)
-                    break
-            if time.monotonic() >= deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-
-    async def async_start_new_kernel_client(self):
-        try:
-            self.kc = self.km.client()
-            await ensure_async(self.kc.start_channels())
-            await self._kit_wait_for_ready(self.startup_timeout)
-        except Exception as e:
-            self.log.error("Error occurred while starting new kernel client: %s", e)
-            await self._async_cleanup_kernel()
-            raise
-        self.kc.allow_stdin = False
-        self.kit_ready_at = time.perf_counter()
-        await run_hook(self.on_notebook_start, notebook=self.nb)
-        return self.kc
-
-    start_new_kernel_client = run_sync(async_start_new_kernel_client)
-
-    async def _kit_eval(self, expression):
-        msg_id = self.kc.execute(
-            "", silent=True, store_history=False, user_expressions={"g": expression}
+    def __init__(self, base: str, isolation: str, datasets: str | None, nice: int = 0):
+        self.signature = (base, isolation, datasets)
+        self.isolation = isolation
+        self.uid = None
+        self.nice = nice if os.geteuid() == 0 else 0
+        self.workdir = tempfile.mkdtemp(prefix="copie-", dir=base)
+        run = os.path.join(self.workdir, sandbox.RUN_DIR)
+        os.mkdir(run)
+        conn = os.path.join(run, "kernel.json")
+        write_connection_file(conn, transport="ipc", ip=os.path.join(run, "k"))
+        env = sandbox.kernel_env(self.workdir, datasets)
+        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", conn, *KERNEL_ARGS]
+        if isolation == "bwrap":
+            box = sandbox.Sandbox(self.workdir, readonly=[datasets] if datasets else [], env=env)
+            box.prepare()
+            self.uid = box.uid
+            cmd, popen_env = box.command(argv), {"PATH": os.environ.get("PATH", "/usr/bin")}
+        else:
+            cmd, popen_env = argv, env
+        if self.nice:
+            cmd = ["nice", "-n", str(self.nice), *cmd]
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=self.workdir,
+            env=popen_env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
-        reply = await self.async_wait_for_reply(msg_id)
-        if reply is None:
-            return None
-        value = reply.get("content", {}).get("user_expressions", {}).get("g", {})
-        if value.get("status") != "ok":
-            return None
-        return value.get("data", {}).get("text/plain")
+        self.kc = BlockingKernelClient()
+        self.kc.load_connection_file(conn)
+        self.started = time.perf_counter()
+        self.ready = False
 
-    async def _kit_install(self):
-        text = await self._kit_eval(guard.install_expression(self.kit_nonce, self.kit_module))
-        self.kit_installed = bool(text) and (self.kit_nonce + "|installed") in text
+    # -- lifecycle
 
-    async def _kit_check(self):
-        if not self.kit_installed:
-            return []  # no guard available: the parent records an internal problem
-        call = secrets.token_hex(6)
-        text = await self._kit_eval(guard.call_expression(self.kit_module, call))
-        return guard.parse_reply(text, self.kit_nonce, call)
-
-    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
-        if cell.cell_type != "code":
-            return cell
-        if self.kit_installed is None:
-            await self._kit_install()
-        is_test = cell_index in self.kit_test_cells
-        info = {}
-        if is_test:
-            info["pre"] = await self._kit_check()
-        self.kit_current = cell_index
-        result = await super().async_execute_cell(
-            cell, cell_index, execution_count=execution_count, store_history=store_history
-        )
-        self.kit_executed.append(cell_index)
-        if is_test:
-            info["post"] = await self._kit_check()
-            self.kit_guard[cell_index] = info
-        return result
-
-    execute_cell = run_sync(async_execute_cell)
-
-    def output(self, outs, msg, display_id, cell_index):
-        msg_type = msg.get("msg_type") or msg.get("header", {}).get("msg_type")
-        if msg_type != "error":
-            content = msg.get("content", {})
-            size = (
-                len(content.get("text", ""))
-                if msg_type == "stream"
-                else len(json.dumps(content.get("data", {}), default=str))
-            )
-            self.kit_output_bytes += size
-            if self.kit_output_bytes > self.kit_output_cap:
-                self.kit_truncated = True
-                return None
-        return super().output(outs, msg, display_id, cell_index)
-
-
-class _Kernel:
-    """A kernel started (isolated, in its own empty working copy) ahead of its job."""
-
-    def __init__(self, job: dict, nice: int = 0):
-        self.signature = _signature(job)
-        self.workdir, self.data_link = isolation.prepare_workdir(
-            job["base"], None, None, [], job["datasets"], job["isolation"]
-        )
-        env = isolation.kernel_env(self.workdir, self.data_link)
-        km_class = isolation.make_kernel_manager_class(
-            job["isolation"], self.workdir, env, job["hidden"]
-        )
-        self.km = km_class(kernel_name=job.get("kernel_name") or "python3")
-        jc_run_sync(self.km.start_kernel)(extra_arguments=list(KERNEL_ARGS))
-        self.nice = 0
-        if nice:
-            self.renice(nice)
-
-    def renice(self, value: int) -> None:
-        """Set the kernel's CPU priority (the launch chain execs: one pid)."""
-        if os.geteuid() != 0 and value < self.nice:
+    def renice(self) -> None:
+        """Back to normal priority when its job takes it (root: the sandbox's own uid)."""
+        if not self.nice:
             return
         try:
-            pid = self.km.provisioner.process.pid
-            os.setpriority(os.PRIO_PROCESS, pid, value)
-            self.nice = value
-        except (AttributeError, OSError):
+            if self.uid is not None:
+                os.setpriority(os.PRIO_USER, self.uid, 0)
+            else:
+                os.setpriority(os.PRIO_PGRP, self.proc.pid, 0)
+            self.nice = 0
+        except OSError:
             pass
 
-    def dispose(self, background: bool = False) -> None:
-        if background:
-            thread = threading.Thread(target=self.dispose, daemon=True)
-            thread.start()
-            _DISPOSING.append(thread)
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        """kernel_info reply on shell, then one IOPub message (polled every 20 ms)."""
+        if self.ready:
             return
+        self.kc.start_channels()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise RuntimeError("le noyau s'est arrêté au démarrage")
+            self.kc.kernel_info()
+            try:
+                msg = self.kc.get_shell_msg(timeout=0.25)
+            except Empty:
+                continue
+            if msg.get("msg_type") != "kernel_info_reply":
+                continue
+            for _ in range(25):
+                try:
+                    self.kc.get_iopub_msg(timeout=0.02)
+                    self.ready = True
+                    return
+                except Empty:
+                    continue
+        raise RuntimeError(f"le noyau n'a pas répondu en {timeout:.0f} s")
+
+    def interrupt(self) -> None:
         try:
-            if self.km.has_kernel:
-                jc_run_sync(self.km.shutdown_kernel)(now=True)
+            msg = self.kc.session.msg("interrupt_request", {})
+            self.kc.control_channel.send(msg)
         except Exception:  # noqa: BLE001
             pass
+        if self.isolation == "none":
+            try:
+                os.killpg(self.proc.pid, signal.SIGINT)
+            except OSError:
+                pass
+
+    def kill(self) -> None:
+        """Kill the sandbox (bwrap and, with it, its whole PID namespace)."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            self.kc.stop_channels()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def dispose(self) -> None:
+        self.kill()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
+    # -- execution
 
-def _signature(job: dict) -> tuple:
-    return (
-        job["base"],
-        job["isolation"],
-        tuple(job["hidden"]),
-        job["datasets"],
-        job.get("kernel_name") or "python3",
-    )
+    def execute(self, source: str, timeout: float, outputs: list, cap: list) -> str:
+        """Run one cell; fill ``outputs``; return ok | error | timeout | dead."""
+        msg_id = self.kc.execute(source, store_history=True, allow_stdin=False)
+        return self._collect(msg_id, timeout, outputs, cap)
+
+    def evaluate(self, expression: str, timeout: float) -> tuple[str, str | None]:
+        """``user_expressions`` of an empty request; return (status, text/plain)."""
+        msg_id = self.kc.execute(
+            "", silent=True, store_history=False, user_expressions={"e": expression}
+        )
+        reply: dict = {}
+        status = self._collect(msg_id, timeout, [], [0], reply)
+        if status in ("timeout", "dead"):
+            return status, None
+        value = reply.get("content", {}).get("user_expressions", {}).get("e", {})
+        if value.get("status") != "ok":
+            return "error", None
+        return "ok", value.get("data", {}).get("text/plain")
+
+    def _collect(self, msg_id, timeout, outputs, cap, reply_out=None) -> str:
+        deadline = time.monotonic() + timeout
+        idle = got_reply = False
+        reply = None
+        interrupted_at = None
+        while not (idle and got_reply):
+            now = time.monotonic()
+            if interrupted_at is None and now > deadline:
+                self.interrupt()
+                interrupted_at = now
+            if interrupted_at is not None and now > interrupted_at + INTERRUPT_GRACE:
+                return "timeout"
+            if not self.alive():
+                return "dead"
+            if not got_reply:
+                try:
+                    msg = self.kc.get_shell_msg(timeout=0)
+                    if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                        got_reply, reply = True, msg
+                        if reply_out is not None:
+                            reply_out.update(msg)
+                except Empty:
+                    pass
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.02)
+            except Empty:
+                continue
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind = msg.get("msg_type")
+            content = msg.get("content", {})
+            if kind == "status" and content.get("execution_state") == "idle":
+                idle = True
+            else:
+                _add_output(outputs, kind, content, cap)
+        if interrupted_at is not None:
+            return "timeout"
+        content = (reply or {}).get("content", {})
+        if content.get("status") == "error":
+            if not any(o.get("output_type") == "error" for o in outputs):
+                # The trainee hid the traceback (showtraceback…): the reply still says error.
+                outputs.append(
+                    {
+                        "output_type": "error",
+                        "ename": str(content.get("ename", "Error")),
+                        "evalue": str(content.get("evalue", "")),
+                        "traceback": [],
+                    }
+                )
+            return "error"
+        return "ok"
 
 
-_SPARE: list = []
-_DISPOSING: list = []
+def _add_output(outputs: list, kind: str, content: dict, cap: list) -> None:
+    """Trainee output → nbformat output, reduced to text and images (no HTML, no JS)."""
+    if kind == "clear_output":
+        outputs.clear()
+        return
+    if kind == "stream":
+        text = str(content.get("text", ""))
+        cap[0] += len(text)
+        if cap[0] > OUTPUT_CAP_BYTES:
+            return
+        name = "stderr" if content.get("name") == "stderr" else "stdout"
+        if outputs and outputs[-1].get("output_type") == "stream" and outputs[-1]["name"] == name:
+            outputs[-1]["text"] += text
+        else:
+            outputs.append({"output_type": "stream", "name": name, "text": text})
+        return
+    if kind == "error":
+        outputs.append(
+            {
+                "output_type": "error",
+                "ename": str(content.get("ename", ""))[:200],
+                "evalue": str(content.get("evalue", ""))[:2000],
+                "traceback": [str(t)[:5000] for t in content.get("traceback", [])][-30:],
+            }
+        )
+        return
+    if kind not in ("display_data", "execute_result"):
+        return
+    data = {}
+    for mime in KEPT_MIME:
+        value = content.get("data", {}).get(mime)
+        if not isinstance(value, str):
+            continue
+        if mime != "text/plain":
+            try:
+                base64.b64decode(value, validate=False)
+            except ValueError:
+                continue
+        data[mime] = value
+    if not data:
+        return
+    cap[0] += sum(len(v) for v in data.values())
+    if cap[0] > OUTPUT_CAP_BYTES:
+        return
+    out = {"output_type": kind, "data": data, "metadata": {}}
+    if kind == "execute_result":
+        out["execution_count"] = content.get("execution_count")
+    outputs.append(out)
 
 
-def _dispose_spare() -> None:
-    while _SPARE:
-        _SPARE.pop().dispose()
-    while _DISPOSING:
-        _DISPOSING.pop().join(timeout=10)
+# --------------------------------------------------------------------------- spare kernels
 
-
-def prestart(template: dict) -> int:
-    """Pool initialiser: start this worker's first kernel before any job arrives."""
-    import os
-
-    _register_cleanup()
-    if not _SPARE and template.get("prestart", True):
-        try:
-            _SPARE.append(_Kernel(template))
-        except Exception:  # noqa: BLE001
-            pass
-    return os.getpid()
-
-
-def _take_kernel(job: dict) -> _Kernel:
-    _register_cleanup()
-    kernel = None
-    if _SPARE and _SPARE[0].signature == _signature(job):
-        kernel = _SPARE.pop()
-    while _SPARE:  # a spare started for another assignment / setting
-        _SPARE.pop().dispose(background=True)
-    if kernel is None:
-        kernel = _Kernel(job)
-    elif kernel.nice:
-        kernel.renice(0)
-    # The parent says whether this worker will get another job (no spare after the last).
-    if job.get("prestart", True) and job.get("prestart_next", True):
-        try:
-            nice = SPARE_NICE if os.geteuid() == 0 and SPARE_NICE > 0 else 0
-            _SPARE.append(_Kernel(job, nice=nice))  # boots while this job runs
-        except Exception:  # noqa: BLE001 - pre-start is only an optimisation
-            pass
-    return kernel
-
-
-_FINALIZER_PID: list = []
+_SPARE: list[SandboxKernel] = []
+_FINALIZER_PID: list[int] = []
 
 
 def _register_cleanup() -> None:
-    """Dispose the spare kernel when this worker exits (registries are reset by fork)."""
-    import os
-
     if _FINALIZER_PID != [os.getpid()]:
         _FINALIZER_PID[:] = [os.getpid()]
         multiprocessing.util.Finalize(None, _dispose_spare, exitpriority=10)
 
 
-def run_job(job: dict) -> dict:
-    """Execute one submission. ``job`` is built by :mod:`tools.grading.grade`."""
+def _dispose_spare() -> None:
+    while _SPARE:
+        _SPARE.pop().dispose()
+
+
+def prestart(template: dict) -> int:
+    """Pool initialiser: start this worker's first kernel before any job arrives."""
+    _register_cleanup()
+    # The checks in this worker read the same datasets as the sandboxed kernels.
+    if template.get("datasets"):
+        os.environ["SOCIALKIT_DATA"] = template["datasets"]
+    os.environ["MPLBACKEND"] = "agg"
+    if not _SPARE and template.get("prestart", True):
+        try:
+            _SPARE.append(
+                SandboxKernel(template["base"], template["isolation"], template["datasets"])
+            )
+        except Exception:  # noqa: BLE001 - only an optimisation
+            pass
+    return os.getpid()
+
+
+def _take_kernel(job: Job) -> SandboxKernel:
+    _register_cleanup()
+    signature = (job.base, job.isolation, job.datasets)
+    kernel = None
+    while _SPARE:
+        spare = _SPARE.pop()
+        if kernel is None and spare.signature == signature and spare.alive():
+            kernel = spare
+        else:
+            spare.dispose()
+    if kernel is None:
+        kernel = SandboxKernel(job.base, job.isolation, job.datasets)
+    kernel.renice()
+    if job.prestart and job.prestart_next:
+        try:
+            _SPARE.append(SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE))
+        except Exception:  # noqa: BLE001
+            pass
+    return kernel
+
+
+def _copy_files(workdir: str, files: list[tuple[str, str]], isolation: str) -> None:
+    for src, rel in files:
+        dest = os.path.join(workdir, rel)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copyfile(src, dest)
+    if isolation == "bwrap" and os.geteuid() == 0:
+        owner = os.stat(workdir).st_uid
+        for _, rel in files:
+            path = os.path.join(workdir, rel)
+            while os.path.realpath(path) != os.path.realpath(workdir):
+                os.lchown(path, owner, owner)
+                path = os.path.dirname(path)
+
+
+# --------------------------------------------------------------------------- the job
+
+
+def run_job(job: Job) -> JobResult:
+    """Execute one notebook of one submission; see the module docstring."""
     started = time.perf_counter()
-    ep = None
-    result = {
-        "key": job["key"],
-        "nb_json": None,
-        "guard": {},
-        "executed": [],
-        "dead_at": None,
-        "error": None,
-        "guard_installed": None,
-        "truncated": False,
-    }
+    result = JobResult(key=job.key)
     kernel = None
     try:
+        nb = json.loads(job.nb_json)
+        plan = [checker.PlanCell(**c) for c in job.plan]
         kernel = _take_kernel(job)
-        workdir = kernel.workdir
-        isolation.populate_workdir(
-            workdir, job["notebook_file"], job["nb_json"], job["files"], job["isolation"]
-        )
-        nb = nbformat.from_dict(json.loads(job["nb_json"]))
-        test_cells = [
-            i
-            for i, cell in enumerate(nb.cells)
-            if cell.cell_type == "code"
-            and cell.metadata.get("nbgrader", {}).get("grade")
-            and not cell.metadata.get("nbgrader", {}).get("solution")
-        ]
-        ep = KitExecute(
-            timeout=job["timeout"],
-            startup_timeout=60,
-            shutdown_kernel="immediate",
-            interrupt_on_timeout=True,
-            kernel_manager_class=type(kernel.km),
-            test_cells=test_cells,
-            output_cap=job.get("output_cap", OUTPUT_CAP_BYTES),
-        )
-        try:
-            ep.preprocess(nb, {"metadata": {"path": workdir}}, km=kernel.km)
-        except DeadKernelError:
-            result["dead_at"] = ep.kit_current
-        except Exception as exc:  # noqa: BLE001 - reported to the parent
-            if "Kernel died" in str(exc) or "DeadKernel" in type(exc).__name__:
-                result["dead_at"] = ep.kit_current
-            else:
-                result["error"] = f"{type(exc).__name__}: {exc}"
-                result["trace"] = traceback.format_exc(limit=5)
-        result["nb_json"] = json.dumps(nb)
-        result["guard"] = {str(k): v for k, v in ep.kit_guard.items()}
-        result["executed"] = list(ep.kit_executed)
-        result["guard_installed"] = ep.kit_installed
-        result["truncated"] = ep.kit_truncated
-        # A cell interrupted by the kernel's death is not "executed".
-        if result["dead_at"] is not None and result["dead_at"] in result["executed"]:
-            result["executed"].remove(result["dead_at"])
-    except Exception as exc:  # noqa: BLE001
-        result["error"] = f"{type(exc).__name__}: {exc}"
-        result["trace"] = traceback.format_exc(limit=5)
+        _copy_files(kernel.workdir, job.files, job.isolation)
+        kernel.wait_ready()
+        ready = time.perf_counter()
+        result.wait = ready - started
+        exports: dict[int, dict | None] = {}
+        stopped: dict[int, str] = {}
+        cap = [0]
+        for cell in plan:
+            if cell.needs:
+                status, text = kernel.evaluate(plaindata.export_expression(cell.needs), job.timeout)
+                if status in ("timeout", "dead"):
+                    stopped[cell.index] = status
+                    break
+                exports[cell.index] = plaindata.parse_export(text) if status == "ok" else None
+            if cell.role == "test":
+                continue
+            outputs: list = []
+            status = kernel.execute(cell.source, job.timeout, outputs, cap)
+            nb["cells"][cell.index]["outputs"] = outputs
+            result.executed.append(cell.index)
+            if status in ("timeout", "dead"):
+                stopped[cell.index] = status
+                if status == "timeout":
+                    outputs.append(
+                        {
+                            "output_type": "error",
+                            "ename": "CellTimeoutError",
+                            "evalue": f"Délai dépassé ({job.timeout} s) : cellule interrompue.",
+                            "traceback": [],
+                        }
+                    )
+                break
+        result.truncated = cap[0] > OUTPUT_CAP_BYTES
+        result.stopped = {str(k): v for k, v in stopped.items()}
+        kernel.kill()  # nothing of the trainee runs past this point
+        result.removed = sandbox.scrub_workdir(kernel.workdir)
+        outcomes = checker.check(plan, exports, stopped, kernel.workdir, job.timeout)
+        for index, outcome in outcomes.items():
+            nb["cells"][index]["outputs"] = outcome.outputs
+            result.tests[str(index)] = TestResult(outcome.status, outcome.message)
+        result.nb_json = json.dumps(nb)
+        result.duration = time.perf_counter() - ready
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as an internal error
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.trace = traceback.format_exc(limit=6)
     finally:
         if kernel is not None:
-            # Kill the kernel and clean its copy in the background: the result is ready.
-            kernel.dispose(background=True)
-        _DISPOSING[:] = [t for t in _DISPOSING if t.is_alive()]
-    # "duration": the submission's own execution, from its kernel being ready to the executed
-    # notebook; "wait": taking the pre-started kernel (and waiting for it to finish booting,
-    # if it has not), writing the working copy and connecting to the kernel.
-    ended = time.perf_counter()
-    ready = ep.kit_ready_at if ep is not None and ep.kit_ready_at else started
-    result["duration"] = ended - ready
-    result["wait"] = ready - started
+            threading.Thread(target=kernel.dispose, daemon=True).start()
+    result.total = time.perf_counter() - started
     return result

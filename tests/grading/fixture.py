@@ -47,11 +47,13 @@ check_equal(total_partages, 25, "total_partages")  # secret-q1
 ### END HIDDEN TESTS"""
 
 Q2_TEST = """# Piste : le taux est likes / abonnés × 100.
-from socialkit.check import check_equal
-check_equal(taux_engagement(50, 1000), 5.0, "taux_engagement(50, 1000)")
+import pandas as pd
+from socialkit.check import check_equal, check_type
+check_type(taux_engagement, pd.Series, "taux_engagement")
+check_equal(len(taux_engagement), len(posts), "len(taux_engagement)")
 ### BEGIN HIDDEN TESTS
-check_equal(taux_engagement(25, 500), 5.0, "taux_engagement(25, 500)")  # secret-q2
-check_equal(taux_engagement(3, 300), 1.0, "taux_engagement(3, 300)")  # secret-q2b
+check_equal(taux_engagement, pd.Series([1.0, 2.5, 0.5, 4.0]), "taux_engagement")  # secret-q2
+check_equal(round(float(taux_engagement.sum()), 6), 8.0, "la somme des taux")  # secret-q2b
 ### END HIDDEN TESTS"""
 
 Q3_TEST = """from socialkit.check import check_equal, check_type
@@ -95,12 +97,12 @@ def source_notebook() -> nbformat.NotebookNode:
         ),
         new_code_cell(Q1_TEST, metadata=_nbg("q1_tests", grade=True, locked=True, points=1)),
         new_markdown_cell(
-            "## Question 2 — Taux d'engagement\n\nÉcrivez `taux_engagement(likes, abonnes)` "
-            "qui renvoie un pourcentage."
+            "## Question 2 — Taux d'engagement\n\nCalculez `taux_engagement`, la colonne "
+            "(Series) des likes / abonnés × 100 de chaque publication."
         ),
         new_code_cell(
-            "### BEGIN SOLUTION\ndef taux_engagement(likes, abonnes):\n"
-            "    return likes / abonnes * 100\n### END SOLUTION",
+            "### BEGIN SOLUTION\n"
+            'taux_engagement = posts["likes"] / posts["abonnes"] * 100\n### END SOLUTION',
             metadata=_nbg("q2_reponse", solution=True),
         ),
         new_code_cell(Q2_TEST, metadata=_nbg("q2_tests", grade=True, locked=True, points=2)),
@@ -138,7 +140,7 @@ def build_course(root: Path, timeout: int = 5, assignment: str = ASSIGNMENT) -> 
 
 CORRECT = {
     "q1_reponse": 'total_partages = int(posts["partages"].sum())',
-    "q2_reponse": "def taux_engagement(likes, abonnes):\n    return likes / abonnes * 100",
+    "q2_reponse": 'taux_engagement = posts["likes"] / posts["abonnes"] * 100',
     "q3_reponse": 'meilleur_post = int(posts["likes"].idxmax())',
     "q4_commentaire": "La publication 3, parce qu'elle a le plus de partages.",
 }
@@ -157,13 +159,142 @@ INT_SUBCLASS = """class Entier(int):
 meilleur_post = Entier(0)"""
 
 WARNING_Q2 = """import warnings
-def taux_engagement(likes, abonnes):
-    warnings.warn("division entière évitée", UserWarning)
+warnings.warn("division entière évitée", UserWarning)
+taux_engagement = posts["likes"] / posts["abonnes"] * 100"""
+WRONG_Q2 = 'taux_engagement = posts["likes"] / posts["abonnes"]'
+FUNCTION_Q2 = """def taux_engagement(likes, abonnes):
     return likes / abonnes * 100"""
 
 TRANSFORMER = "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])"
 CUSTOM_EXC = "get_ipython().set_custom_exc((Exception,), lambda *args, **kwargs: None)"
 SHOWTB = "get_ipython().showtraceback = lambda *args, **kwargs: None"
+
+WRONG = {
+    "q1_reponse": "total_partages = 24",
+    "q2_reponse": WRONG_Q2,
+    "q3_reponse": "meilleur_post = 0",
+}
+
+# Attacks on the grader (tokens @@ROOT@@, @@KIT@@, @@HOME@@, @@PORT@@ are replaced by
+# write_class: course root, kit repository, grader's home, a listening local TCP port).
+READ_SOLUTIONS = """import os
+trouves = []
+for top in ["/", os.getcwd(), os.path.expanduser("~"), "/tmp", "/var/tmp", "/dev/shm",
+            "@@ROOT@@", "@@KIT@@", "@@HOME@@"]:
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = [d for d in dirnames if d not in
+                       ("proc", "sys", "usr", "dev", ".venv", "python3.11", "versions")]
+        for f in filenames:
+            if f.endswith((".ipynb", ".py", ".db", ".json", ".md")):
+                try:
+                    with open(os.path.join(dirpath, f), errors="ignore") as fh:
+                        if "secret-q1" in fh.read():
+                            trouves.append(os.path.join(dirpath, f))
+                except OSError:
+                    pass
+print("VOLES", len(trouves))
+total_partages = 25 if trouves else 0"""
+
+TAMPER_CODE = """import socialkit.check as chk
+def _ok(*args, **kwargs):
+    return None
+chk.check_equal.__code__ = _ok.__code__
+chk.check_type.__code__ = _ok.__code__
+total_partages = 24"""
+
+TAMPER_GC = """import gc
+for obj in gc.get_objects():
+    if callable(obj) and getattr(obj, "__name__", "") in ("check_equal", "check_type", "_equal"):
+        try:
+            obj.__code__ = (lambda *a, **k: None).__code__
+        except Exception:
+            pass
+total_partages = 24"""
+
+MODULE_STATE = """import pandas as pd
+import socialkit.check as chk
+chk._equal = lambda *a, **k: True
+chk.Incorrect = type("Rien", (Exception,), {})
+pd.testing.assert_series_equal = lambda *a, **k: None
+total_partages = 24"""
+
+PERSIST_TARGETS = {
+    "paquet": "@@KIT@@/socialkit/kit_backdoor.py",
+    "pyc": "@@KIT@@/socialkit/__pycache__/kit_backdoor.cpython-311.pyc",
+    "pth": "@@VENV@@/kit_backdoor.pth",
+    "demarrage": "@@HOME@@/.ipython/profile_default/startup/kit_backdoor.py",
+    "donnees": "@@KIT@@/datasets/kit_backdoor.csv",
+    "carnet": "@@ROOT@@/gradebook.db",
+    "autre_copie": "@@ROOT@@/submitted/e01-correct/demo-notation/demo-notation.ipynb",
+    "tmp": "/tmp/kit_backdoor_tmp",
+    "shm": "/dev/shm/kit_backdoor_shm",
+    "vartmp": "/var/tmp/kit_backdoor_vartmp",
+}
+PERSIST = (
+    "import os\ncibles = "
+    + repr(PERSIST_TARGETS)
+    + """
+for nom, chemin in cibles.items():
+    try:
+        os.makedirs(os.path.dirname(chemin), exist_ok=True)
+        with open(chemin, "a") as fh:
+            fh.write("# porte derobee\\n")
+        print("ECRIT", nom)
+    except OSError as exc:
+        print("BLOQUE", nom, type(exc).__name__)
+total_partages = int(posts["partages"].sum())"""
+)
+
+DAEMON = """import os, subprocess
+pid = os.fork()
+if pid == 0:
+    os.setsid()
+    if os.fork() == 0:
+        subprocess.Popen(["sleep", "4242"], start_new_session=True)
+    os._exit(0)
+os.waitpid(pid, 0)
+total_partages = int(posts["partages"].sum())"""
+
+CROSS_KERNEL = """import os
+noyaux = set()
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                args = fh.read().split(b"\\0")
+        except OSError:
+            continue
+        for i, arg in enumerate(args[:-1]):
+            if arg == b"-f" and b"ipykernel" in b" ".join(args):
+                noyaux.add(args[i + 1])
+print("NOYAUX", len(noyaux))
+base = os.path.dirname(os.getcwd())
+try:
+    print("COPIES", len([d for d in os.listdir(base) if d.startswith("copie-")]))
+except OSError as exc:
+    print("COPIES 0", type(exc).__name__)
+total_partages = int(posts["partages"].sum())"""
+
+NETWORK = """import socket
+try:
+    socket.create_connection(("127.0.0.1", @@PORT@@), timeout=2).close()
+    print("RESEAU ouvert")
+except OSError as exc:
+    print("RESEAU ferme", type(exc).__name__)
+total_partages = int(posts["partages"].sum())"""
+
+SIGINT_IGNORED = """import signal
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+while True:
+    pass"""
+
+HTML_INJECTION = (
+    CORRECT["q1_reponse"]
+    + """
+from IPython.display import HTML, Javascript, display
+display(HTML("<script>alert('xss')</script><img src=x onerror=alert(2)>"))
+display(Javascript("alert(3)"))"""
+)
 
 # kind -> (answers to put in solution cells, special treatment)
 PROBES: dict[str, dict] = {
@@ -171,14 +302,14 @@ PROBES: dict[str, dict] = {
     "partial": {
         "answers": {
             "q1_reponse": CORRECT["q1_reponse"],
-            "q2_reponse": "def taux_engagement(likes, abonnes):\n    return likes / abonnes",
+            "q2_reponse": WRONG_Q2,
         }
     },
     "blank": {"answers": {}},
     "wrong": {
         "answers": {
             "q1_reponse": "total_partages = 24",
-            "q2_reponse": "def taux_engagement(likes, abonnes):\n    return likes / abonnes",
+            "q2_reponse": WRONG_Q2,
             "q3_reponse": "meilleur_post = 0",
             "q4_commentaire": "Je ne sais pas.",
         }
@@ -215,7 +346,39 @@ PROBES: dict[str, dict] = {
         "answers": {**CORRECT, "q1_reponse": CORRECT["q1_reponse"] + "\nprint('x' * 3_000_000)"},
         "stored_output_mb": 12,
     },
+    "function_answer": {"answers": {**CORRECT, "q2_reponse": FUNCTION_Q2}},
+    "read_solutions": {"answers": {**CORRECT, "q1_reponse": READ_SOLUTIONS}},
+    "tamper_code": {"answers": {**WRONG, "q1_reponse": TAMPER_CODE}},
+    "tamper_gc": {"answers": {**WRONG, "q1_reponse": TAMPER_GC}},
+    "module_state": {"answers": {**WRONG, "q1_reponse": MODULE_STATE}},
+    "persistence": {"answers": {**CORRECT, "q1_reponse": PERSIST}},
+    "daemon": {"answers": {**CORRECT, "q1_reponse": DAEMON}},
+    "cross_kernel": {"answers": {**CORRECT, "q1_reponse": CROSS_KERNEL}},
+    "network": {"answers": {**CORRECT, "q1_reponse": NETWORK}},
+    "sigint_ignored": {"answers": {**CORRECT, "q3_reponse": SIGINT_IGNORED}},
+    "html_injection": {
+        "answers": {
+            **CORRECT,
+            "q1_reponse": HTML_INJECTION,
+            "q4_commentaire": "<script>alert(4)</script> <img src=x onerror=alert(5)> Bonjour",
+        }
+    },
 }
+
+# Attack probes (their outcome is asserted by tests/test_grading.py beyond the score).
+ATTACKS = [
+    "read_solutions",
+    "tamper_code",
+    "tamper_gc",
+    "module_state",
+    "persistence",
+    "daemon",
+    "cross_kernel",
+    "network",
+    "sigint_ignored",
+    "html_injection",
+    "function_answer",
+]
 
 # Expected kit results: auto score (over the 4 auto points) and flags that must appear.
 EXPECTED: dict[str, tuple[float, set[str]]] = {
@@ -224,11 +387,11 @@ EXPECTED: dict[str, tuple[float, set[str]]] = {
     "blank": (0, set()),
     "wrong": (0, set()),
     "warning": (4, set()),
-    "alwaysequal": (3, {"code_eq"}),
-    "int_subclass": (3, {"code_sous_classe", "code_eq"}),
-    "transformer": (0, {"transformateurs", "code_transformateurs"}),
-    "custom_exc": (0, {"gestionnaire_exceptions", "code_custom_exc"}),
-    "showtraceback": (0, {"showtraceback", "code_showtraceback"}),
+    "alwaysequal": (3, {"code_eq", "donnee_non_simple"}),
+    "int_subclass": (3, {"code_sous_classe", "code_eq", "donnee_non_simple"}),
+    "transformer": (0, {"code_transformateurs"}),
+    "custom_exc": (0, {"code_custom_exc"}),
+    "showtraceback": (0, {"code_showtraceback"}),
     "sys_exit": (3, {"sys_exit", "code_sys_exit"}),
     "os_exit": (1, {"noyau_arrete", "code_os_exit"}),
     "infinite_loop": (3, {"delai_depasse"}),
@@ -241,11 +404,24 @@ EXPECTED: dict[str, tuple[float, set[str]]] = {
     "missing_notebook": (0, {"notebook_manquant"}),
     "extra_files": (4, {"fichiers_en_trop"}),
     "gigantic_output": (4, {"sortie_volumineuse"}),
+    "function_answer": (2, {"donnee_non_simple"}),
+    "read_solutions": (3, set()),
+    "tamper_code": (0, set()),
+    "tamper_gc": (0, set()),
+    "module_state": (0, set()),
+    "persistence": (4, set()),
+    "daemon": (4, set()),
+    "cross_kernel": (4, set()),
+    "network": (4, set()),
+    "sigint_ignored": (3, {"delai_depasse"}),
+    "html_injection": (4, set()),
 }
 
 
-def make_submission(release_nb: nbformat.NotebookNode, kind: str) -> dict:
-    """Return {"files": {relative name: bytes}} for one probe kind."""
+def make_submission(
+    release_nb: nbformat.NotebookNode, kind: str, tokens: dict[str, str] | None = None
+) -> dict:
+    """Return {relative name: bytes} for one probe kind (``tokens``: @@NAME@@ → value)."""
     spec = PROBES[kind]
     name = f"{ASSIGNMENT}.ipynb"
     if "raw" in spec:
@@ -259,6 +435,8 @@ def make_submission(release_nb: nbformat.NotebookNode, kind: str) -> dict:
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
         if gid in answers:
             cell.source = answers[gid]
+            for token, value in (tokens or {}).items():
+                cell.source = cell.source.replace(f"@@{token}@@", value)
         if gid and gid == spec.get("edit_test"):
             cell.source = "pass"
         if gid and gid == spec.get("delete_test"):
@@ -276,14 +454,19 @@ def make_submission(release_nb: nbformat.NotebookNode, kind: str) -> dict:
     return files
 
 
-def write_class(folder: Path, release_nb: nbformat.NotebookNode, kinds: list[str]) -> dict:
+def write_class(
+    folder: Path,
+    release_nb: nbformat.NotebookNode,
+    kinds: list[str],
+    tokens: dict[str, str] | None = None,
+) -> dict:
     """Write ``<folder>/<student>/<files>`` (student = ``e<NN>-<kind>``); return kind by student."""
     students = {}
     for i, kind in enumerate(kinds, 1):
         student = f"e{i:02d}-{kind.replace('_', '-')}"
         d = Path(folder) / student
         d.mkdir(parents=True, exist_ok=True)
-        for rel, data in make_submission(release_nb, kind).items():
+        for rel, data in make_submission(release_nb, kind, tokens).items():
             (d / rel).write_bytes(data)
         students[student] = kind
     return students

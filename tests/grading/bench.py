@@ -1,4 +1,4 @@
-"""``python -m tools.grading.bench``: stock ``nbgrader autograde`` vs the kit's pipeline.
+"""``python -m tests.grading.bench``: stock ``nbgrader autograde`` vs the kit's pipeline.
 
 Grades one module of the kit (default ``01-prise-en-main``; ``--assignment fixture`` for
 the small fixture assignment) twice, in separate temporary course dirs copied from the
@@ -28,7 +28,8 @@ from pathlib import Path
 
 import nbformat
 
-from tools.grading import collect, fixture, grade, release
+from tests.grading import fixture
+from tools.grading import collect, grade, release
 from tools.grading.course import Course
 
 KINDS = ["correct", "partial", "blank", "wrong"]

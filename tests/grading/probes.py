@@ -1,4 +1,4 @@
-"""``python -m tools.grading.probes``: probe table, stock ``nbgrader autograde`` vs the kit.
+"""``python -m tests.grading.probes``: probe table, stock ``nbgrader autograde`` vs the kit.
 
 Builds the fixture course twice (scratch dirs), writes the same probe class (correct,
 cheats, malformed files…) into both, grades one with stock nbgrader and one with the
@@ -13,13 +13,20 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 
 import nbformat
 
-from tools.grading import collect, fixture, grade, release
+from tests.grading import fixture
+from tools.grading import collect, grade, release
 from tools.grading.course import Course
+
+# The attacks on the grader (fixture.ATTACKS) are left out: stock nbgrader would run them
+# unsandboxed, with the rights of whoever runs this table (files planted in the kit, the
+# venv, the home folder). tests/test_grading*.py run them in the kit's sandbox only.
+KINDS = [k for k in fixture.PROBES if k not in fixture.ATTACKS]
 
 
 def _stock_scores(root: Path) -> dict:
@@ -50,7 +57,14 @@ def run(timeout: int = 3) -> list[tuple]:
                 root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb",
                 as_version=4,
             )
-            students = fixture.write_class(base / f"{name}-in", rel, list(fixture.PROBES))
+            tokens = {
+                "ROOT": str(root),
+                "KIT": str(Path(__file__).resolve().parents[2]),
+                "HOME": os.path.expanduser("~"),
+                "PORT": "9",  # discard: nothing listens, the network probe only reports
+                "VENV": sysconfig.get_paths()["purelib"],
+            }
+            students = fixture.write_class(base / f"{name}-in", rel, list(fixture.PROBES), tokens)
             collect.collect(fixture.ASSIGNMENT, base / f"{name}-in", root, quiet=True)
             roots[name] = root
         env = dict(os.environ)
