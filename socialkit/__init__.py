@@ -18,7 +18,11 @@ computation is specific to it): ``strategy`` (M2), ``cadence_analysis`` (M3),
 ``plan`` (M8). ``_common`` holds the input checks they share.
 """
 
+from socialkit import errors as _errors
 from socialkit.data import DataError, load
+
+# One French line for a beginner's predictable mistakes in Jupyter (never while grading).
+_errors.install()
 
 __all__ = ["DataError", "load"]
 __version__ = "0.1.0"
