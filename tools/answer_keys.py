@@ -293,7 +293,9 @@ def _literal(value: Any, indent: str) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     inner = indent + "    "
-    rows = "".join(f"{inner}{_literal(k, inner)}: {_literal(v, inner)},\n" for k, v in value.items())
+    rows = "".join(
+        f"{inner}{_literal(k, inner)}: {_literal(v, inner)},\n" for k, v in value.items()
+    )
     return "{\n" + rows + indent + "}"
 
 

@@ -1,8 +1,8 @@
 """Everything CI checks, in one command (``make test``), with the time of each step.
 
-Steps: ruff check · ruff format --check · notebook hygiene · datasets fresh · exercises fresh · one pytest run
-covering the package tests, the nbgrader tests and every notebook of ``course/``
-and ``solutions/`` under nbval (in parallel with pytest-xdist). Every step runs
+Steps: ruff check · ruff format --check · notebook hygiene · datasets fresh · exercises fresh ·
+answer keys fresh · one pytest run covering the package tests, the nbgrader tests and every
+notebook of ``course/`` and ``solutions/`` under nbval (in parallel with pytest-xdist). Every step runs
 even when an earlier one fails, so one run shows every problem; the exit status
 is non-zero if any step failed.
 """
@@ -41,6 +41,7 @@ def steps(jobs: int) -> list[tuple[str, list[str]]]:
         ("hygiène des notebooks", [PY, "tools/notebooks.py", "--check"]),
         ("datasets/ à jour", [PY, "tools/make_data.py", "--check"]),
         ("exercises/ à jour", [PY, "tools/exercises.py", "--check"]),
+        ("clés de réponse à jour", [PY, "-m", "tools.answer_keys"]),
         (
             "pytest (paquet, nbgrader, notebooks)",
             [
