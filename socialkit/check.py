@@ -388,9 +388,7 @@ def _matches(value: Any, spec: str, salt: str, digests: set[str]) -> bool:
         # A value on a rounding boundary: float noise may round it either way.
         step = 0.6 * 10.0**-decimals
         candidates += [canonical(float(value) - step, spec), canonical(float(value) + step, spec)]
-        candidates = [
-            c for c in candidates if abs(float(c[2:]) - float(value)) <= 10.0**-decimals
-        ]
+        candidates = [c for c in candidates if abs(float(c[2:]) - float(value)) <= 10.0**-decimals]
     return any(_digest(c, salt) in digests for c in candidates)
 
 

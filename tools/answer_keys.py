@@ -171,7 +171,7 @@ MISTAKES: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
         "questions_oubliees": [
             (
-                "les plaintes sont comptées aussi : passez seulement \"question\"",
+                'les plaintes sont comptées aussi : passez seulement "question"',
                 'len(interactions.unanswered(recyparcs, ["question", "plainte"]))',
             ),
         ],
@@ -185,8 +185,7 @@ MISTAKES: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
         "taux_reponse_commune": [
             (
-                "la fausse page (compte non officiel) est incluse : ajoutez la condition "
-                "officiel",
+                "la fausse page (compte non officiel) est incluse : ajoutez la condition officiel",
                 "metrics.response_rate(commentaires[commentaires['compte_id'].isin("
                 "comptes_inst[comptes_inst['institution_id'] == 'I01']['compte_id'])])",
             ),
@@ -278,7 +277,7 @@ def _salt_and_spec(node: ast.expr, variant: str | None = None) -> tuple[str, str
         first = next(iter(texts.values()), None)
         text = texts.get(variant, first.split(":")[0] if first else None)
     if text is None:
-        raise ValueError("the key of check_value must be a string literal such as \"f1\"")
+        raise ValueError('the key of check_value must be a string literal such as "f1"')
     parts = text.split(":")
     return parts[0], parts[1] if len(parts) == 3 else None
 
