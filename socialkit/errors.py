@@ -164,6 +164,8 @@ def _after_cell(result: Any) -> None:
     """Remember which variables the last run of a cell failed to compute."""
     assigned, _ = _names(getattr(result.info, "raw_cell", "") or "")
     error = result.error_before_exec or result.error_in_exec
+    if isinstance(error, NotImplementedError):
+        error = None  # the exercise's stub: the question is simply not answered yet
     for name in assigned:
         if error is not None:
             _FAILED[name] = type(error).__name__

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from socialkit import check, errors
 from socialkit.check import (
     Incorrect,
+    answer_key,
     check_between,
     check_columns,
     check_equal,
     check_true,
     check_type,
+    check_value,
 )
 
 
@@ -134,12 +140,6 @@ def test_a_failed_check_shows_one_french_line_in_a_real_kernel():
 # check_value: answer keys
 # --------------------------------------------------------------------------------------
 
-import hashlib  # noqa: E402
-import os  # noqa: E402
-
-from socialkit import check, errors  # noqa: E402
-from socialkit.check import answer_key, check_equal, check_value  # noqa: E402
-
 SALT = "00112233aabbccdd"
 
 
@@ -222,9 +222,12 @@ def test_the_key_cannot_be_read_back_trivially():
     key = answer_key(73566, "i", SALT)
     spec, salt, digest = key.split(":")
     assert "73566" not in key and spec == "i" and salt == SALT
-    assert digest == hashlib.scrypt(
-        b"i:73566", salt=bytes.fromhex(SALT), n=2**13, r=8, p=1, dklen=12, maxmem=2**26
-    ).hex()
+    assert (
+        digest
+        == hashlib.scrypt(
+            b"i:73566", salt=bytes.fromhex(SALT), n=2**13, r=8, p=1, dklen=12, maxmem=2**26
+        ).hex()
+    )
     assert digest not in hashlib.sha256(b"i:73566" + bytes.fromhex(SALT)).hexdigest()
     assert check._SCRYPT["n"] >= 2**13 and check._SCRYPT["r"] >= 8
     other = answer_key(73566, "i", "ffeeddccbbaa9988")
@@ -309,6 +312,8 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
         "question=3)",
         "reponse = ...",
         "sorted(reponse)",
+        "pas_faite = ...\nraise NotImplementedError('Remplacez ces deux lignes.')",
+        "check_value(pas_faite, 'pas_faite', 'i:00:00', question=4)",
         "from socialkit import metrics, load\n"
         "metrics.posting_regularity(load('publications'), end='01/09/2026')",
     ]
@@ -322,7 +327,8 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
     assert shown[4].startswith("Erreur : « zzz » n'est pas une colonne")
     assert "La cellule de la question 3 a produit une erreur (KeyError)" in shown[5]
     assert "pas encore répondu à la question qui définit `reponse`" in shown[7]
-    assert "Date ambiguë pour end" in shown[8] and "Traceback" not in shown[8]
+    assert "Vous n'avez pas encore répondu" in shown[9]  # the exercise's untouched stub
+    assert "Date ambiguë pour end" in shown[10] and "Traceback" not in shown[10]
     graded = _kernel_run(cells, {**free, "NBGRADER_EXECUTION": "validate"})
     real = [re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(o.get("traceback", []))) for o in graded]
     assert "The truth value of a Series is ambiguous" in real[1] and "Erreur :" not in real[1]
