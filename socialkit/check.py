@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from socialkit import fr
 from socialkit.errors import FriendlyError
 
 __all__ = [
@@ -243,7 +244,9 @@ def check_between(value: Any, low: float, high: float, name: str, hint: str = ""
     __tracebackhide__ = True
     check_type(value, float, name, hint)
     if not (low <= float(value) <= high):
-        message = f"`{name}` vaut {float(value):g}, ce qui sort de l'ordre de grandeur attendu."
+        number = float(value)
+        shown = fr.number(number, 0 if number.is_integer() else (2 if abs(number) >= 1 else 4))
+        message = f"`{name}` vaut {shown}, ce qui sort de l'ordre de grandeur attendu."
         raise Incorrect(message + (f" Piste : {hint}" if hint else ""))
 
 

@@ -103,6 +103,8 @@ def test_between_columns_and_true():
     check_between(2.5, 1, 5, "taux")
     with pytest.raises(Incorrect, match="ordre de grandeur"):
         check_between(250, 1, 5, "taux")
+    with pytest.raises(Incorrect, match="vaut 26\u202f239\u202f100,50, ce qui sort"):
+        check_between(26239100.5, 1, 5, "taux")  # French digits, never 2.62391e+07
     check_columns(pd.DataFrame({"a": [1], "b": [2]}), ["a"], "t")
     with pytest.raises(Incorrect, match="colonnes : c"):
         check_columns(pd.DataFrame({"a": [1]}), ["a", "c"], "t")
