@@ -11,11 +11,12 @@ Modules, one job each:
 - ``style``    plot style shared by every notebook
 - ``errors``   trainee-facing exceptions, shown as one French line in Jupyter
 - ``imports``  convert real platform exports to the kit's tables
+- ``fr``       French presentation: numbers, percentages, dates, names, plurals, slugs
+- ``analysis`` per-module helpers of the notebooks: ``strategy`` (M1–M2), ``cadence`` (M3),
+  ``interactions`` (M4), ``audit`` (M5), ``ambassadors`` (M6), ``funnel`` (M7) and the
+  ``plan`` package (M8: calendar, checks, export, indicators)
 
-Module helpers used by the lecture notebooks (one module per course module where a
-computation is specific to it): ``strategy`` (M2), ``cadence_analysis`` (M3),
-``interactions`` (M4), ``audit`` (M5), ``ambassadors_analysis`` (M6), ``funnel`` (M7),
-``plan`` (M8). ``_common`` holds the input checks they share.
+``_common`` holds the input checks they share.
 """
 
 from socialkit import errors as _errors

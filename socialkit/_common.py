@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from socialkit.errors import KitTypeError, KitValueError
@@ -183,3 +184,21 @@ def account_columns(
     extra = info.reindex(keys.to_numpy())
     extra.index = table.index
     return extra
+
+
+#: ``type_compte`` of the institution's own pages and of the people who speak for it.
+INSTITUTIONAL = "institutionnel"
+AMBASSADOR = "ambassadeur"
+
+
+def official_mask(accounts: pd.DataFrame) -> np.ndarray:
+    """The one definition of an *official account*: an institutional page (``type_compte ==
+    "institutionnel"``) that the institution recognises (``officiel`` is True).
+
+    Ambassadors' personal accounts and unrecognised pages (impostors, forgotten fan pages) are
+    not official. Returns a boolean array aligned with ``accounts``.
+    """
+    require_table(accounts, ["type_compte", "officiel"], "comptes")
+    institutional = accounts["type_compte"].astype("object").eq(INSTITUTIONAL)
+    recognised = accounts["officiel"].astype("boolean").fillna(False)
+    return (institutional & recognised).to_numpy(dtype=bool)

@@ -1,4 +1,4 @@
-"""socialkit.plan: calendar building, rule checks, exports, moderation targets, indicators."""
+"""socialkit.analysis.plan: calendar building, rule checks, exports, indicators; SLA targets."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 from icalendar import Calendar
 
-from socialkit import funnel, load, plan
-from socialkit.plan import PlanError
+from socialkit import load
+from socialkit.analysis import funnel, interactions, plan
+from socialkit.analysis.plan import PlanError
+from socialkit.errors import KitValueError
 
 TZ = "Europe/Brussels"
 CONTENTS = [
@@ -451,7 +453,7 @@ def test_sla_compliance_hand_computed():
             comment("question", "2026-09-14 16:00", "2026-09-15 16:00"),
         ]
     )
-    sla = plan.sla_compliance(table)
+    sla = interactions.sla_compliance(table)
     assert list(sla.index) == ["urgent", "plainte", "question", "autre"]
     assert sla.loc["plainte", "a_repondre"] == 3
     assert sla.loc["plainte", "dans_delai"] == 1
@@ -463,16 +465,16 @@ def test_sla_compliance_hand_computed():
 
 
 def test_sla_table_lists_every_tier():
-    table = plan.sla_table()
-    assert list(table.index) == list(plan.SLA_TIERS)
+    table = interactions.sla_table()
+    assert list(table.index) == list(interactions.SLA_TIERS)
     assert table.loc["plainte", "delai_cible"] == "4 heures ouvrables"
 
 
 def test_sla_compliance_errors():
-    with pytest.raises(PlanError, match="categorie"):
-        plan.sla_compliance(pd.DataFrame({"x": [1]}))
-    with pytest.raises(PlanError):
-        plan.sla_compliance("commentaires")
+    with pytest.raises(KitValueError, match="categorie"):
+        interactions.sla_compliance(pd.DataFrame({"x": [1]}))
+    with pytest.raises(KitValueError):
+        interactions.sla_compliance("commentaires")
 
 
 # ---------------------------------------------------------------------------
@@ -510,7 +512,7 @@ def test_baselines_match_the_funnel_metrics(tables, base_i02):
     assert list(base_i02.index) == list(plan.INDICATORS)
     # I02's official accounts: C009 (Facebook) and C010 (LinkedIn)
     mine = tables["commentaires"][tables["commentaires"]["compte_id"].isin(["C009", "C010"])]
-    sla = plan.sla_compliance(mine)
+    sla = interactions.sla_compliance(mine)
     assert base_i02["plaintes_dans_delai"] == pytest.approx(sla.loc["plainte", "part_dans_delai"])
     assert base_i02["plaintes_dans_delai"] == pytest.approx(20.0)
     assert base_i02["taux_reponse"] == pytest.approx(42.857142857)

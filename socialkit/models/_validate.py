@@ -11,16 +11,8 @@ import math
 from numbers import Integral, Real
 from typing import Any
 
+from socialkit import fr
 from socialkit.errors import KitValueError
-
-
-def _fmt(x: float) -> str:
-    """Short French rendering of a bound (comma decimal, no useless zeros)."""
-    if isinstance(x, float) and math.isinf(x):
-        return "l'infini"
-    if float(x).is_integer():
-        return f"{int(x)}"
-    return f"{x:g}".replace(".", ",")
 
 
 def check_number(
@@ -46,8 +38,9 @@ def check_number(
     if math.isnan(v) or too_low or too_high:
         left = "]" if low_open else "["
         right = "[" if high_open else "]"
+        lo, hi = fr.short_number(low), fr.short_number(high)
         raise KitValueError(
-            f"« {name} » doit être compris entre {_fmt(low)} et {_fmt(high)} "
-            f"(intervalle {left}{_fmt(low)} ; {_fmt(high)}{right}, valeur reçue : {value!r})."
+            f"« {name} » doit être compris entre {lo} et {hi} "
+            f"(intervalle {left}{lo} ; {hi}{right}, valeur reçue : {value!r})."
         )
     return int(v) if integer else v

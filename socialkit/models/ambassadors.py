@@ -1,6 +1,6 @@
 """Employee ambassadors: extra reach versus off-message risk (module 6).
 
-Anchors: domain.md §5.6 (ambassador accounts: personal accounts resharing, human voice),
+Anchors: docs/sources.md §5.6 (ambassador accounts: personal accounts resharing, human voice),
 §4.1(b) (organic reach of a post), §4.3 (word of mouth). Pedagogical model [D], one month:
 
 - Reach of one ambassador. Each share is seen by a share v = ``view_share`` of the

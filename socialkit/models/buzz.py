@@ -1,6 +1,6 @@
 """Bad-buzz propagation and the official response (module 4).
 
-Anchor: domain.md §4.2(b), Daley–Kendall / Maki–Thompson rumour model with the teaching
+Anchor: docs/sources.md §4.2(b), Daley–Kendall / Maki–Thompson rumour model with the teaching
 extension « official correction at T_r ». Fractions of an exposed audience N (time in hours):
 
     di/dt = −β i s

@@ -1,6 +1,6 @@
 """Posting cadence, audience habit and saturation (module 3, « communiquer de manière continue »).
 
-Anchors: domain.md §4.1(b) organic reach, §4.1(c) saturation, §4.1(d) habit and followers,
+Anchors: docs/sources.md §4.1(b) organic reach, §4.1(c) saturation, §4.1(d) habit and followers,
 §5.6 (« compte à éclipses »: bursts and silences).
 
 Model, one step per day t (d = 1 … 7·weeks):

@@ -1,6 +1,6 @@
 """Moderation team: who answers the comments, and how fast (module 4).
 
-Anchors: domain.md §2.2 (responsiveness benchmarks and SLA tiers: urgent ≤ 1 h, complaint
+Anchors: docs/sources.md §2.2 (responsiveness benchmarks and SLA tiers: urgent ≤ 1 h, complaint
 ≤ 4 business hours, question ≤ 1 business day), §5.1 (audience activity: morning 7–9 h and
 evening 19–22 h peaks, weekend uplift), §5.5 (business-hours gaps, Friday → Monday).
 

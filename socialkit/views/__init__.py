@@ -8,7 +8,6 @@ Usage in a notebook::
 
 from socialkit.views.ambassadors import AmbassadorsView
 from socialkit.views.audit import AuditView
-from socialkit.views.base import format_number, format_percent
 from socialkit.views.buzz import BuzzView
 from socialkit.views.cadence import CadenceView
 from socialkit.views.community import CommunityView
@@ -21,6 +20,4 @@ __all__ = [
     "CadenceView",
     "CommunityView",
     "ModerationView",
-    "format_number",
-    "format_percent",
 ]

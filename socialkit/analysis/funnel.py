@@ -1,8 +1,8 @@
 """Module 7: the relationship funnel — stage of each post and comment, stage metrics.
 
 Social media serve each step of the relationship between an institution and its public
-(domain.md §1.5, "Funnel mapping used in practice", Hootsuite's social funnel mapped onto
-three stages):
+(docs/sources.md §1.5: a marketing "social funnel" — awareness, engagement, conversion —
+mapped onto three stages):
 
 - **notoriété** (awareness): the public does not know the institution yet; content that
   creates interest and shows what the institution stands for;
@@ -17,7 +17,7 @@ Classification (a documented convention [D], to be adapted to each institution):
 - a **comment** gets the stage of its ``categorie`` (:data:`CATEGORY_STAGE`); spam and
   trolls are outside the funnel (``"hors entonnoir"``).
 
-Stage metrics per institution (domain.md §1.5 table; formulas in :mod:`socialkit.metrics`),
+Stage metrics per institution (docs/sources.md §1.5 table; formulas in :mod:`socialkit.metrics`),
 computed on the institution's **official institutional accounts** (:func:`official_accounts`):
 
 ==============  ==========================================================================
@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit._common import local_times, require_table
+from socialkit._common import local_times, official_mask, require_table
 from socialkit.models import community
 
 __all__ = [
@@ -178,12 +178,10 @@ def official_accounts(accounts: pd.DataFrame, institution_id: str | None = None)
     keeps one institution.
     """
     require_table(accounts, ["compte_id", "institution_id", "type_compte", "officiel"], "comptes")
-    keep = accounts["type_compte"].astype("object").eq("institutionnel") & accounts[
-        "officiel"
-    ].astype("boolean").fillna(False)
+    keep = official_mask(accounts)
     if institution_id is not None:
-        keep &= accounts["institution_id"].eq(institution_id)
-    return accounts[keep.to_numpy(dtype=bool)]
+        keep &= accounts["institution_id"].eq(institution_id).to_numpy(dtype=bool)
+    return accounts[keep]
 
 
 def post_stage(posts: pd.DataFrame) -> pd.Series:
@@ -251,7 +249,7 @@ def _authors_days(comments: pd.DataFrame) -> pd.Series:
 
 
 def returning_commenters(comments: pd.DataFrame, min_days: int = 2) -> int:
-    """Returning commenters (loyalty, domain.md §1.5): authors seen on ≥ ``min_days`` days.
+    """Returning commenters (loyalty, docs/sources.md §1.5): authors seen on ≥ ``min_days`` days.
 
     An author (``auteur_id``) who wrote several comments on the **same** day counts once;
     only comments written on at least ``min_days`` different calendar days (Brussels time)
@@ -277,7 +275,7 @@ def public_answer_share(
 
     ``answered publicly = repondu_le present and reponse_texte does not move the
     conversation to private messages`` (« en privé », « message privé », « MP »). A public
-    answer also serves everyone who had the same question (domain.md §1.3, "service
+    answer also serves everyone who had the same question (docs/sources.md §1.3, "service
     value": questions answered publicly). ``nan`` when there is no such comment.
     """
     require_table(comments, ["categorie", "repondu_le", "reponse_texte"], "commentaires")
@@ -341,7 +339,7 @@ def stage_metrics(
     institutions: str | Iterable[str] | None = None,
     business_hours: bool = False,
 ) -> pd.DataFrame:
-    """The stage metrics of every institution (module docstring; domain.md §1.5).
+    """The stage metrics of every institution (module docstring; docs/sources.md §1.5).
 
     One row per ``institution_id`` (all institutions of ``accounts``, or those listed in
     ``institutions``), one column per indicator of :data:`METRICS`. Only the official

@@ -28,6 +28,7 @@ from socialkit._common import (
     choice,
     local_times,
     local_timestamp,
+    official_mask,
     require_table,
 )
 
@@ -165,9 +166,10 @@ def institution_mix(
     """One row per institution: its channels, total activity and total audience.
 
     Built from :func:`channel_mix`. ``scope`` chooses the accounts that count:
-    ``"officiels"`` (default: ``officiel`` is True — the institution's own, recognised
-    channels), ``"institutionnels"`` (``type_compte == "institutionnel"``, unrecognised pages
-    included) or ``"tous"`` (staff and elected officials' accounts too).
+    ``"officiels"`` (default: the institution's own, recognised channels, as defined once in
+    :func:`socialkit._common.official_mask`), ``"institutionnels"`` (``type_compte ==
+    "institutionnel"``, unrecognised pages included) or ``"tous"`` (staff and elected
+    officials' accounts too).
     Columns: ``nb_comptes``, ``plateformes`` (distinct platforms, alphabetical, comma-separated),
     ``nb_plateformes``, ``publications_par_semaine`` (sum over accounts), ``abonnes_fin``
     (sum over accounts; one person following two accounts counts twice) and ``part_hors_ligne``
@@ -177,7 +179,7 @@ def institution_mix(
     mix = channel_mix(accounts, posts, followers, start, end)
     if scope == "officiels":
         require_table(accounts, ["officiel"], "comptes")
-        mix = mix[mix["officiel"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+        mix = mix[official_mask(mix)]
     elif scope == "institutionnels":
         mix = mix[(mix["type_compte"].astype("object") == "institutionnel").to_numpy(dtype=bool)]
     if mix.empty:
