@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import fr
-from socialkit.errors import FriendlyError
+from socialkit.errors import FriendlyError, KitTypeError, KitValueError
 
 __all__ = [
     "SUCCESS",
@@ -188,7 +188,7 @@ def _equal(value: Any, expected: Any, rel: float, abs_: float) -> bool:
         except AssertionError:
             return False
         return True
-    raise TypeError(f"check_equal ne sait pas comparer le type {kind.__name__}")
+    raise KitTypeError(f"check_equal ne sait pas comparer le type {kind.__name__}")
 
 
 def _equal_as_announced(value: Any, expected: Any, name: str) -> bool:
@@ -310,7 +310,7 @@ def _spec(key: str) -> tuple[str, int | None]:
     head = key.split(":", 1)[0]
     kind, digits = head[:1], head[1:]
     if kind not in _KIND_OF_SPEC:
-        raise ValueError(f"unknown answer-key kind {head!r}")  # maintainer error
+        raise KitValueError(f"Clé de réponse inconnue : « {head} » (voir tools/answer_keys.py).")
     return kind, int(digits) if digits else None
 
 
