@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from socialkit.errors import FriendlyError
+from socialkit.errors import FriendlyError, KitValueError
 from socialkit.schema import CATEGORIES, TABLES, TIMEZONE
 
 __all__ = ["DataError", "load", "data_dir"]
@@ -113,28 +113,28 @@ def _typed(col: pd.Series, kind: str, name: str) -> pd.Series:
         numbers = pd.to_numeric(col, errors="coerce")
         ok = numbers.notna() & (numbers == numbers.round())
         if (col.notna() & ~ok).any():
-            raise ValueError(
+            raise KitValueError(
                 f"nombre entier attendu dans « {name} », trouvé {_first_bad(col, ok)}."
             )
         return numbers.astype("Int64")
     if kind == "float":
         numbers = pd.to_numeric(col, errors="coerce")
         if (col.notna() & numbers.isna()).any():
-            raise ValueError(
+            raise KitValueError(
                 f"nombre attendu dans « {name} », trouvé {_first_bad(col, numbers.notna())}."
             )
         return numbers.astype("float64")
     if kind == "bool":
         mapped = col.map({"True": True, "False": False})
         if (col.notna() & mapped.isna()).any():
-            raise ValueError(
+            raise KitValueError(
                 f"True ou False attendu dans « {name} », trouvé {_first_bad(col, mapped.notna())}."
             )
         return mapped.astype("boolean") if col.isna().any() else mapped.astype(bool)
     if kind == "datetime":
         stamps = pd.to_datetime(col, errors="coerce", utc=True, format="ISO8601")
         if (col.notna() & stamps.isna()).any():
-            raise ValueError(
+            raise KitValueError(
                 f"date et heure ISO 8601 attendues dans « {name} » "
                 f"(ex. 2026-03-02T09:15:00+01:00), trouvé {_first_bad(col, stamps.notna())}."
             )
@@ -142,7 +142,7 @@ def _typed(col: pd.Series, kind: str, name: str) -> pd.Series:
     if kind == "date":
         days = pd.to_datetime(col, errors="coerce", format="%Y-%m-%d")
         if (col.notna() & days.isna()).any():
-            raise ValueError(
+            raise KitValueError(
                 f"date AAAA-MM-JJ attendue dans « {name} », trouvé {_first_bad(col, days.notna())}."
             )
         return days
@@ -150,7 +150,7 @@ def _typed(col: pd.Series, kind: str, name: str) -> pd.Series:
         allowed = CATEGORIES[name]
         ok = col.isin(allowed)
         if (col.notna() & ~ok).any():
-            raise ValueError(
+            raise KitValueError(
                 f"valeur inconnue dans « {name} » : {_first_bad(col, ok)} ; "
                 f"valeurs possibles : {', '.join(allowed)}."
             )

@@ -8,14 +8,14 @@ sources (``docs/sources.md §…``) it comes from.
 Conventions shared by all functions:
 
 - rates are returned in **percent** (``3.0`` means 3 %) as plain ``float``;
-- an **empty table** raises ``ValueError`` with a French message (it is almost always a
+- an **empty table** raises ``KitValueError`` with a French message (it is almost always a
   filter that kept nothing);
 - a table with rows but a **zero denominator** (no reach at all, no comment needing a
   reply…) gives ``nan`` rather than an error: the metric is undefined, not wrong;
 - timestamps are compared in local Brussels time (``Europe/Brussels``); naive timestamps
   (and strings such as ``"2026-03-31"``) are read as Brussels wall-clock time.
 
-Misuse (missing column, wrong table, unknown option) raises ``ValueError``/``TypeError``
+Misuse (missing column, wrong table, unknown option) raises ``KitValueError``/``KitTypeError``
 with a short French message meant for the trainee.
 """
 
@@ -34,6 +34,7 @@ from socialkit._common import (
     local_timestamp,
     require_table,
 )
+from socialkit.errors import KitValueError
 
 __all__ = [
     "engagements",
@@ -74,7 +75,7 @@ def _num(series: pd.Series) -> np.ndarray:
     try:
         return pd.to_numeric(series).to_numpy(dtype="float64", na_value=np.nan)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise KitValueError(
             f"La colonne « {series.name} » doit contenir des nombres : "
             "vérifiez qu'elle n'a pas été lue comme du texte."
         ) from None
@@ -341,7 +342,7 @@ def follower_growth(
         wanted = [compte_id] if single else list(compte_id)
         unknown = sorted(set(wanted) - set(table["compte_id"]))
         if unknown:
-            raise ValueError(
+            raise KitValueError(
                 f"Compte(s) absent(s) du tableau des abonnés : {', '.join(map(str, unknown))}."
             )
         table = table[table["compte_id"].isin(wanted)]
@@ -443,13 +444,13 @@ def first_response_times(
     else:
         open_h, close_h = (float(x) for x in opening)
         if not 0 <= open_h < close_h <= 24:
-            raise ValueError(
+            raise KitValueError(
                 "opening doit être (ouverture, fermeture) en heures, par ex. (8.5, 17.0) "
                 "pour 08:30–17:00, avec 0 ≤ ouverture < fermeture ≤ 24."
             )
         days = set(workdays)
         if not days or not days <= set(range(7)):
-            raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
+            raise KitValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
         weekmask = "".join("1" if d in days else "0" for d in range(7))
         hol = np.array(
             [local_timestamp(h, "holidays").to_datetime64() for h in holidays],
@@ -460,7 +461,7 @@ def first_response_times(
             created, clock, weekmask, hol
         )
     if (delays < 0).any():
-        raise ValueError(
+        raise KitValueError(
             f"{int((delays < 0).sum())} réponse(s) datée(s) avant leur commentaire : "
             "vérifiez les colonnes « cree_le » et « repondu_le »."
         )
@@ -533,7 +534,7 @@ def net_sentiment(
     """
     if isinstance(data, pd.DataFrame):
         if "sentiment" not in data.columns:
-            raise ValueError(
+            raise KitValueError(
                 "La colonne « sentiment » est absente du tableau : vérifiez que vous passez "
                 "bien le tableau des mentions ou des commentaires."
             )
@@ -542,9 +543,9 @@ def net_sentiment(
         scores = _num(pd.Series(data, name="sentiment"))
     scores = scores[~np.isnan(scores)]
     if scores.size == 0:
-        raise ValueError("Aucun score de sentiment à analyser : la sélection est vide.")
+        raise KitValueError("Aucun score de sentiment à analyser : la sélection est vide.")
     if threshold < 0:
-        raise ValueError("threshold doit être positif ou nul (par exemple 0.05).")
+        raise KitValueError("threshold doit être positif ou nul (par exemple 0.05).")
     positive = int((scores > threshold).sum())
     negative = int((scores < -threshold).sum())
     return net_sentiment_from_counts(positive, negative, int(scores.size))
@@ -556,11 +557,11 @@ def net_sentiment_from_counts(positive: int, negative: int, total: int) -> float
     Example from docs/sources.md §1.4: 800 positive, 150 negative, 1 500 mentions → 43.33.
     """
     if min(positive, negative, total) < 0:
-        raise ValueError("Les nombres de mentions ne peuvent pas être négatifs.")
+        raise KitValueError("Les nombres de mentions ne peuvent pas être négatifs.")
     if total == 0:
-        raise ValueError("Le total des mentions est 0 : le score net n'est pas défini.")
+        raise KitValueError("Le total des mentions est 0 : le score net n'est pas défini.")
     if positive + negative > total:
-        raise ValueError(
+        raise KitValueError(
             "positifs + négatifs dépasse le total : le total doit compter toutes les mentions, "
             "neutres comprises."
         )
@@ -575,7 +576,7 @@ def net_sentiment_from_counts(positive: int, negative: int, total: int) -> float
 def _account_ids(accounts: Any) -> pd.Index:
     if isinstance(accounts, pd.DataFrame):
         if "compte_id" not in accounts.columns:
-            raise ValueError(
+            raise KitValueError(
                 "La colonne « compte_id » est absente du tableau : vérifiez que vous passez "
                 "bien le tableau des comptes (ou une liste d'identifiants)."
             )
@@ -626,7 +627,7 @@ def posting_regularity(
     elif len(table):
         t1 = table["t"].max()
     else:
-        raise ValueError("Aucune publication : précisez end pour situer la période.")
+        raise KitValueError("Aucune publication : précisez end pour situer la période.")
     table = table.sort_values(["g", "t"], kind="stable")
     gaps = table.groupby("g", sort=True)["t"].diff() / _DAY
     table["gap"] = gaps.to_numpy()
@@ -678,11 +679,11 @@ def is_dormant(
         posts, ["compte_id", "publie_le"], "publications", allow_empty=accounts is not None
     )
     if days < 0:
-        raise ValueError("days doit être un nombre de jours positif (par exemple 90).")
+        raise KitValueError("days doit être un nombre de jours positif (par exemple 90).")
     stamps = local_times(posts["publie_le"])
     if end is None:
         if stamps.notna().sum() == 0:
-            raise ValueError("Aucune publication : précisez end (date de référence).")
+            raise KitValueError("Aucune publication : précisez end (date de référence).")
         t1 = stamps.max()
     else:
         t1 = local_timestamp(end, "end")

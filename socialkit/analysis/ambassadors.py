@@ -31,6 +31,7 @@ from socialkit._common import (
     official_mask,
     require_table,
 )
+from socialkit.errors import KitValueError
 
 __all__ = [
     "INSTITUTION",
@@ -223,7 +224,7 @@ def compare_by_topic(
     ``rapport``, highest first (NaN last).
     """
     if isinstance(min_posts, bool) or not isinstance(min_posts, int | np.integer):
-        raise ValueError(f"« min_posts » doit être un nombre entier (reçu : {min_posts!r}).")
+        raise KitValueError(f"« min_posts » doit être un nombre entier (reçu : {min_posts!r}).")
     require_table(posts, ["sujet"], "publications")
     tagged = tag_posts(posts, accounts)
     tagged["sujet"] = tagged["sujet"].astype(str)

@@ -36,6 +36,7 @@ import pandas as pd
 
 from socialkit import fr, metrics
 from socialkit._common import local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = [
@@ -210,14 +211,14 @@ def account_facts(
     t1 = local_timestamp(end, "end")
     t0 = local_timestamp(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
     if t0 >= t1:
-        raise ValueError("start doit précéder end (la date de l'audit).")
+        raise KitValueError("start doit précéder end (la date de l'audit).")
 
     accounts = comptes
     if institutional_only and "type_compte" in comptes.columns:
         accounts = comptes[comptes["type_compte"].astype(str) == "institutionnel"]
     accounts = accounts.drop_duplicates("compte_id").set_index("compte_id").sort_index()
     if accounts.empty:
-        raise ValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
+        raise KitValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
     ids = accounts.index
 
     # -- activity and regularity (metrics.posting_regularity) ---------------------------

@@ -14,7 +14,7 @@ Small building blocks for the « Communiquer de manière continue » notebooks, 
 Rows of the grids are the French weekday names ``lundi`` … ``dimanche`` (index ``jour``),
 columns the hours ``0`` … ``23`` (columns ``heure``), so ``grid.stack().idxmax()`` reads
 as ``("samedi", 20)``. Timestamps are read in Brussels wall-clock time like the metrics.
-Errors are ``ValueError``/``TypeError`` with short French messages.
+Errors are ``KitValueError``/``KitTypeError`` with short French messages.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import pandas as pd
 
 from socialkit import fr, metrics
 from socialkit._common import choice, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 
 __all__ = [
     "posts_grid",
@@ -82,7 +83,7 @@ def engagement_grid(
     """
     choice(stat, STATS, "stat")
     if min_posts < 1:
-        raise ValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
+        raise KitValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
     require_table(posts, ["publie_le"], "publications", allow_empty=False)
     rates = metrics.engagement_rate_per_post(posts, by=by)
     day, hour = _slots(posts)
@@ -184,7 +185,7 @@ def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
     t0 = local_timestamp(start, "start")
     t1 = local_timestamp(end, "end")
     if t1 <= t0:
-        raise ValueError("end doit être postérieur à start (par exemple 2026-09-01).")
+        raise KitValueError("end doit être postérieur à start (par exemple 2026-09-01).")
     stamps = local_times(posts["publie_le"])
     keep = ((stamps >= t0) & (stamps < t1)).to_numpy()
     monday = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D"))[keep]

@@ -51,6 +51,7 @@ import pandas as pd
 
 from socialkit import metrics
 from socialkit._common import local_times, official_mask, require_table
+from socialkit.errors import KitValueError
 from socialkit.models import community
 
 __all__ = [
@@ -157,7 +158,7 @@ def _stage_series(values: pd.Series, mapping: dict[str, str], column: str) -> pd
     text = values.astype("object")
     unknown = sorted(set(text.dropna()) - set(mapping))
     if unknown:
-        raise ValueError(
+        raise KitValueError(
             f"Valeur(s) inconnue(s) dans la colonne « {column} » : {', '.join(map(str, unknown))}."
         )
     stage = text.map(mapping)
@@ -256,7 +257,7 @@ def returning_commenters(comments: pd.DataFrame, min_days: int = 2) -> int:
     make a returning commenter.
     """
     if int(min_days) != min_days or min_days < 1:
-        raise ValueError("min_days doit être un nombre entier de jours ≥ 1 (par exemple 2).")
+        raise KitValueError("min_days doit être un nombre entier de jours ≥ 1 (par exemple 2).")
     return int((_authors_days(comments) >= min_days).sum())
 
 
@@ -282,7 +283,7 @@ def public_answer_share(
     wanted = [categories] if isinstance(categories, str) else list(categories)
     unknown = sorted(set(wanted) - set(CATEGORY_STAGE))
     if unknown:
-        raise ValueError(f"Catégorie(s) inconnue(s) : {', '.join(unknown)}.")
+        raise KitValueError(f"Catégorie(s) inconnue(s) : {', '.join(unknown)}.")
     subset = comments[comments["categorie"].astype("object").isin(wanted).to_numpy()]
     if len(subset) == 0:
         return float("nan")
@@ -357,7 +358,7 @@ def stage_metrics(
         wanted = [institutions] if isinstance(institutions, str) else list(institutions)
         unknown = sorted(set(wanted) - set(accounts["institution_id"]))
         if unknown:
-            raise ValueError(f"Institution(s) inconnue(s) : {', '.join(unknown)}.")
+            raise KitValueError(f"Institution(s) inconnue(s) : {', '.join(unknown)}.")
     rows = {}
     for inst in wanted:
         ids = pd.Index(official.loc[official["institution_id"] == inst, "compte_id"])
@@ -377,7 +378,7 @@ def stage_card(table: pd.DataFrame, institution_id: str) -> pd.DataFrame:
     """
     _check_table(table)
     if institution_id not in table.index:
-        raise ValueError(f"Institution absente du tableau : « {institution_id} ».")
+        raise KitValueError(f"Institution absente du tableau : « {institution_id} ».")
     rows = []
     for column, (stage, label, higher) in METRICS.items():
         if column not in table.columns:
@@ -403,7 +404,7 @@ def _check_table(table: Any) -> None:
     require_table(table, [], "le tableau des étapes (résultat de stage_metrics)")
     missing = [c for c in SCORED if c not in table.columns]
     if missing:
-        raise ValueError(
+        raise KitValueError(
             f"Ce tableau ne vient pas de funnel.stage_metrics : il manque {', '.join(missing)}."
         )
 
@@ -439,10 +440,10 @@ def weakest_stage(table: pd.DataFrame, institution_id: str) -> str:
     """
     scores = stage_scores(table)
     if institution_id not in scores.index:
-        raise ValueError(f"Institution absente du tableau : « {institution_id} ».")
+        raise KitValueError(f"Institution absente du tableau : « {institution_id} ».")
     row = scores.loc[institution_id]
     if row.isna().all():
-        raise ValueError(f"Aucun indicateur disponible pour « {institution_id} ».")
+        raise KitValueError(f"Aucun indicateur disponible pour « {institution_id} ».")
     return str(row.idxmin())
 
 
@@ -470,9 +471,9 @@ def min_service_quality(
     quality (less churn), so the first value found is the smallest on the grid.
     """
     if not isinstance(step, int | float) or not 0 < step <= 1:
-        raise ValueError("step doit être compris entre 0 (exclu) et 1, par exemple 0.05.")
+        raise KitValueError("step doit être compris entre 0 (exclu) et 1, par exemple 0.05.")
     if "service_quality" in params:
-        raise ValueError("« service_quality » est ce que l'on cherche : ne le fixez pas.")
+        raise KitValueError("« service_quality » est ce que l'on cherche : ne le fixez pas.")
     n_steps = int(round(1 / step))
     grid = np.unique(np.round(np.append(np.arange(n_steps + 1) * step, 1.0), 10))
     grid = grid[grid <= 1.0]

@@ -128,7 +128,7 @@ TRIAGE: dict[str, dict[str, Any]] = {
 def _category(value: Any) -> str:
     if value not in TRIAGE:
         options = ", ".join(f"« {c} »" for c in TRIAGE)
-        raise ValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
+        raise KitValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
     return str(value)
 
 
@@ -261,7 +261,7 @@ def negative_mentions_per_day(
     if institution_id is None:
         return counts
     if institution_id not in counts.columns:
-        raise ValueError(f"Aucune mention pour l'institution « {institution_id} ».")
+        raise KitValueError(f"Aucune mention pour l'institution « {institution_id} ».")
     return counts[institution_id].rename("mentions_negatives")
 
 
@@ -288,7 +288,7 @@ def crisis_episodes(
     ``pic`` (highest daily count) and ``jour_du_pic``.
     """
     if not 0 <= quantile <= 1 or min_per_day < 1 or max_gap_days < 0:
-        raise ValueError(
+        raise KitValueError(
             "quantile doit être entre 0 et 1, min_per_day ≥ 1 et max_gap_days ≥ 0 "
             "(par exemple quantile=0.95, min_per_day=5, max_gap_days=1)."
         )
@@ -449,7 +449,9 @@ def delay_by_weekday_hour(
     """
     edges = [int(b) for b in bins]
     if edges != sorted(edges) or edges[0] != 0 or edges[-1] != 24 or len(set(edges)) != len(edges):
-        raise ValueError("bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24).")
+        raise KitValueError(
+            "bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24)."
+        )
     table = _delays_with_time(comments, business_hours, **options)
     labels = [f"{a}–{b} h" for a, b in zip(edges[:-1], edges[1:], strict=True)]
     table["creneau"] = pd.cut(table["heure"], edges, right=False, labels=labels)
@@ -539,9 +541,9 @@ def headcount_needed(
     ``max_headcount`` people cannot (the opening hours are then the bottleneck, not the team).
     """
     if "headcount" in params:
-        raise ValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
+        raise KitValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
     if not 0 <= target_share <= 100:
-        raise ValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
+        raise KitValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
     for size in range(1, int(max_headcount) + 1):
         df = moderation.simulate_moderation(headcount=size, **params)
         if moderation.share_within(df, target_hours) >= target_share:

@@ -31,6 +31,7 @@ from socialkit._common import (
     official_mask,
     require_table,
 )
+from socialkit.errors import KitTypeError, KitValueError
 
 __all__ = [
     "OFFICE_HOURS",
@@ -77,14 +78,16 @@ def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> flo
     if start is None or end is None:
         require_table(posts, ["publie_le"], "publications")
         if len(posts) == 0:
-            raise ValueError("Aucune publication : précisez start et end pour situer la période.")
+            raise KitValueError(
+                "Aucune publication : précisez start et end pour situer la période."
+            )
         days = local_times(posts["publie_le"]).dt.normalize()
     first = local_timestamp(start, "start").normalize() if start is not None else days.min()
     last = local_timestamp(end, "end").normalize() if end is not None else days.max()
     check_period(first, last)
     n_days = (last - first).days + 1
     if n_days <= 0:
-        raise ValueError("La fin de la période (end) précède son début (start).")
+        raise KitValueError("La fin de la période (end) précède son début (start).")
     return n_days / 7
 
 
@@ -183,7 +186,9 @@ def institution_mix(
     elif scope == "institutionnels":
         mix = mix[(mix["type_compte"].astype("object") == "institutionnel").to_numpy(dtype=bool)]
     if mix.empty:
-        raise ValueError("Aucun compte ne correspond : vérifiez le tableau des comptes et scope.")
+        raise KitValueError(
+            "Aucun compte ne correspond : vérifiez le tableau des comptes et scope."
+        )
     mix = mix.assign(
         _offline=mix["part_hors_ligne"].fillna(0) * mix["nb_publications"] / 100,
         plateforme=mix["plateforme"].astype("object"),
@@ -215,7 +220,7 @@ def offline_share(posts: pd.DataFrame, by: str | None = None) -> float | pd.Seri
     """
     require_table(posts, ["relaie_hors_ligne"] + ([by] if by else []), "publications")
     if len(posts) == 0:
-        raise ValueError("Le tableau des publications est vide : vérifiez votre filtre.")
+        raise KitValueError("Le tableau des publications est vide : vérifiez votre filtre.")
     flags = posts["relaie_hors_ligne"].astype("boolean").astype("float64")
     if by is None:
         return float(flags.mean() * 100)
@@ -270,22 +275,22 @@ def office_hours_share(
     if isinstance(stamps, pd.DataFrame):
         column = next((c for c in ("publie_le", "cree_le") if c in stamps.columns), None)
         if column is None:
-            raise ValueError(
+            raise KitValueError(
                 "Le tableau n'a ni « publie_le » ni « cree_le » : passez les publications, "
                 "les commentaires ou une colonne de dates."
             )
         stamps = stamps[column]
     if not isinstance(stamps, pd.Series):
-        raise TypeError("Une colonne de dates (Series) ou un tableau (DataFrame) est attendu.")
+        raise KitTypeError("Une colonne de dates (Series) ou un tableau (DataFrame) est attendu.")
     open_h, close_h = (float(x) for x in opening)
     if not 0 <= open_h < close_h <= 24:
-        raise ValueError("opening doit être (ouverture, fermeture), par ex. (8.5, 17.0).")
+        raise KitValueError("opening doit être (ouverture, fermeture), par ex. (8.5, 17.0).")
     days = set(workdays)
     if not days or not days <= set(range(7)):
-        raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
+        raise KitValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
     local = local_times(stamps).dropna()
     if local.empty:
-        raise ValueError("Aucune date à analyser : la sélection est vide.")
+        raise KitValueError("Aucune date à analyser : la sélection est vide.")
     hour = local.dt.hour + local.dt.minute / 60 + local.dt.second / 3600
     closed = {local_timestamp(h, "holidays").normalize() for h in holidays}
     inside = (

@@ -1,7 +1,7 @@
 """Pure simulation models used by the widgets and the graded questions.
 
 One module per course module, numpy/pandas only, deterministic (``seed`` where random),
-arguments validated with French ``ValueError`` messages:
+arguments validated with French ``KitValueError`` messages:
 
 - ``cadence``      module 3 — posting cadence, habit, saturation, followers (docs/sources.md §4.1)
 - ``buzz``         module 4 — bad buzz (Maki–Thompson rumour model) and response delay (§4.2b)

@@ -1,7 +1,7 @@
 """Argument checks shared by the models (private; French messages for the trainees).
 
 Every public model function validates its arguments with these helpers so that a
-slider or a notebook cell with a wrong value gets a clear French ``ValueError``
+slider or a notebook cell with a wrong value gets a clear French ``KitValueError``
 naming the parameter and the allowed range.
 """
 
@@ -25,7 +25,7 @@ def check_number(
     high_open: bool = False,
     integer: bool = False,
 ) -> float:
-    """Return ``value`` as float (or int) if it lies in the range, else raise ValueError."""
+    """Return ``value`` as float (or int) if it lies in the range, else raise KitValueError."""
     kind = "un nombre entier" if integer else "un nombre"
     if isinstance(value, bool) or not isinstance(value, Real):
         raise KitValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")

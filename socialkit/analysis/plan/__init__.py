@@ -10,55 +10,15 @@ The response-time targets the plan relies on live with the other moderation help
 Notebooks write ``from socialkit.analysis import plan`` then ``plan.regular_slots(...)``.
 """
 
-from socialkit.analysis.plan.calendar import (
-    CALENDAR_COLUMNS,
-    FORMATS,
-    PLAN_START,
-    PLAN_WEEKS,
-    STAGES,
-    TOPICS,
-    PlanError,
-    build_calendar,
-    check_calendar,
-    combine,
-    readable,
-    regular_slots,
-    weekly_counts,
-)
-from socialkit.analysis.plan.checks import AUDIENCE_HOURS, calendar_problems
-from socialkit.analysis.plan.export import export_paths, read_calendar, read_ics, to_csv, to_ics
-from socialkit.analysis.plan.indicators import (
-    INDICATOR_COLUMNS,
-    INDICATORS,
-    baselines,
-    indicator_problems,
-    indicator_table,
-)
+from socialkit.analysis.plan import calendar, checks, export, indicators
+from socialkit.analysis.plan.calendar import *  # noqa: F403 - the public API, listed below
+from socialkit.analysis.plan.checks import *  # noqa: F403
+from socialkit.analysis.plan.export import *  # noqa: F403
+from socialkit.analysis.plan.indicators import *  # noqa: F403
 
 __all__ = [
-    "PlanError",
-    "PLAN_START",
-    "PLAN_WEEKS",
-    "CALENDAR_COLUMNS",
-    "STAGES",
-    "FORMATS",
-    "TOPICS",
-    "AUDIENCE_HOURS",
-    "INDICATORS",
-    "INDICATOR_COLUMNS",
-    "regular_slots",
-    "build_calendar",
-    "combine",
-    "check_calendar",
-    "calendar_problems",
-    "readable",
-    "weekly_counts",
-    "export_paths",
-    "to_csv",
-    "read_calendar",
-    "to_ics",
-    "read_ics",
-    "baselines",
-    "indicator_table",
-    "indicator_problems",
+    *calendar.__all__,
+    *checks.__all__,
+    *export.__all__,
+    *indicators.__all__,
 ]
