@@ -24,7 +24,6 @@ import pandas as pd
 
 from socialkit._common import (
     account_columns,
-    check_period,
     choice,
     local_times,
     local_timestamp,
@@ -84,7 +83,6 @@ def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> flo
         days = local_times(posts["publie_le"]).dt.normalize()
     first = local_timestamp(start, "start").normalize() if start is not None else days.min()
     last = local_timestamp(end, "end").normalize() if end is not None else days.max()
-    check_period(first, last)
     n_days = (last - first).days + 1
     if n_days <= 0:
         raise KitValueError("La fin de la période (end) précède son début (start).")
@@ -119,7 +117,6 @@ def channel_mix(
     days = local_times(posts["publie_le"]).dt.normalize()
     first = local_timestamp(start, "start").normalize() if start is not None else None
     last_day = local_timestamp(end, "end").normalize() if end is not None else None
-    check_period(first, last_day)
     keep = np.ones(len(posts), dtype=bool)
     if first is not None:
         keep &= (days >= first).to_numpy()
