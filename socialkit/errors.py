@@ -136,9 +136,9 @@ def explain(error: BaseException, cell: str = "", namespace: dict | None = None)
     if type(error) is KeyError and len(error.args) == 1 and isinstance(error.args[0], str):
         label = error.args[0]
         return (
-            f"« {label} » n'est pas une colonne de ce tableau (ni une étiquette de ligne) : "
-            "vérifiez l'orthographe, les accents et les majuscules ; tableau.columns affiche "
-            "les noms des colonnes."
+            f"« {label} » est introuvable : ce n'est pas une colonne de ce tableau (ni une "
+            "étiquette de ligne ou une clé existante). Vérifiez l'orthographe, les accents et "
+            "les majuscules ; tableau.columns affiche les noms des colonnes."
         )
     if type(error) is NameError and getattr(error, "name", None):
         return (

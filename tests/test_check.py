@@ -276,7 +276,7 @@ CASES = [
     ("seuil = 0,01", "décimales s'écrivent avec un point"),
     ("f = dict(beta=0,8)", "décimales s'écrivent avec un point"),
     ('t[t["a"] = 1]', "écrivez == (deux signes égal)"),
-    ('t["plateform"]', "« plateform » n'est pas une colonne de ce tableau"),
+    ('t["plateform"]', "« plateform » est introuvable : ce n'est pas une colonne de ce tableau"),
     ("publication + 1", "Le nom `publication` n'est pas défini"),
     ("len(reponse)", "pas encore répondu à la question qui définit `reponse`"),
 ]
@@ -326,7 +326,7 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
     assert outputs[1]["ename"] == "ValueError"  # the real exception, displayed in French
     assert shown[2].startswith("Erreur : En Python, les décimales")
     assert shown[3].startswith("Erreur : Pour comparer, écrivez ==")
-    assert shown[4].startswith("Erreur : « zzz » n'est pas une colonne")
+    assert shown[4].startswith("Erreur : « zzz » est introuvable : ce n'est pas une colonne")
     assert "La cellule de la question 3 a produit une erreur (KeyError)" in shown[5]
     assert "pas encore répondu à la question qui définit `reponse`" in shown[7]
     assert "Vous n'avez pas encore répondu" in shown[9]  # the exercise's untouched stub
