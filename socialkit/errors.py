@@ -21,7 +21,15 @@ import re
 import sys
 from typing import Any
 
-__all__ = ["FriendlyError", "KitTypeError", "KitValueError", "explain", "grading", "install"]
+__all__ = [
+    "FriendlyError",
+    "KitTypeError",
+    "KitValueError",
+    "explain",
+    "grading",
+    "install",
+    "shell",
+]
 
 
 class FriendlyError(Exception):
@@ -173,19 +181,23 @@ def _after_cell(result: Any) -> None:
             _FAILED.pop(name, None)
 
 
-def install(shell: Any = None) -> bool:
+def shell() -> Any:
+    """The running IPython shell (a Jupyter kernel), or None in plain Python."""
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython is not None else None
+
+
+def install(ip: Any = None) -> bool:
     """Install the French messages in the running IPython kernel (not while grading).
 
     Called when ``socialkit`` is imported. Returns True when it installed the hooks.
     """
     if grading():
         return False
-    if shell is None:
-        ipython = sys.modules.get("IPython")
-        shell = ipython.get_ipython() if ipython is not None else None
-    if shell is None or getattr(shell, "_socialkit_friendly", False):
+    ip = ip or shell()
+    if ip is None or getattr(ip, "_socialkit_friendly", False):
         return False
-    shell.set_custom_exc((Exception,), _show)
-    shell.events.register("post_run_cell", _after_cell)
-    shell._socialkit_friendly = True
+    ip.set_custom_exc((Exception,), _show)
+    ip.events.register("post_run_cell", _after_cell)
+    ip._socialkit_friendly = True
     return True

@@ -288,6 +288,16 @@ def test_explain_predictable_mistakes(source, expected):
     assert expected in errors.explain(_error(source, namespace), source, namespace)
 
 
+def test_table_numbers_are_french_and_precise_enough_to_copy():
+    from socialkit import fr
+
+    assert fr.table_number(306.625) == "306,625"  # not 306.625000
+    assert fr.table_number(56.79172056921087) == "56,792"  # enough for « 1 décimale »
+    assert fr.table_number(0.4385647284402538) == "0,4386"
+    assert fr.table_number(26239100.0) == "26\u202f239\u202f100"  # not 2.62391e+07
+    assert fr.table_number(6.0) == "6" and fr.table_number(float("nan")) == "–"
+
+
 def test_explain_leaves_other_errors_alone():
     assert errors.explain(ZeroDivisionError("division by zero"), "1 / 0", {}) is None
 
@@ -318,6 +328,7 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
         "check_value(pas_faite, 'pas_faite', 'i:00:00', question=4)",
         "from socialkit import metrics, load\n"
         "metrics.posting_regularity(load('publications'), end='01/09/2026')",
+        "pd.DataFrame({'jours': [306.625], 'portee': [26239100.0]})",
     ]
     free = {k: v for k, v in os.environ.items() if k not in errors.GRADING_VARIABLES}
     outputs = _kernel_run(cells, free)
@@ -331,6 +342,8 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
     assert "pas encore répondu à la question qui définit `reponse`" in shown[7]
     assert "Vous n'avez pas encore répondu" in shown[9]  # the exercise's untouched stub
     assert "Date ambiguë pour end" in shown[10] and "Traceback" not in shown[10]
+    table = outputs[11]["data"]["text/plain"]  # French numbers in tables (floats)
+    assert "306,625" in table and "26\u202f239\u202f100" in table and "e+07" not in table
     graded = _kernel_run(cells, {**free, "NBGRADER_EXECUTION": "validate"})
     real = [re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(o.get("traceback", []))) for o in graded]
     assert "The truth value of a Series is ambiguous" in real[1] and "Erreur :" not in real[1]
