@@ -118,6 +118,11 @@ def explain(error: BaseException, cell: str = "", namespace: dict | None = None)
             return _DECIMAL_COMMA
         if "'=='" in message or "Maybe you meant '=='" in message:
             return _DOUBLE_EQUAL
+        if re.search(r"\d[ \u202f\u00a0]\d{3}\b", line):
+            return (
+                "Écrivez les nombres sans espace entre les milliers : 26239100 (ou 26_239_100), "
+                "pas « 26 239 100 » recopié d'un tableau."
+            )
         if "positional argument follows keyword argument" in message and re.search(
             r"=\s*\d+,\d", line
         ):

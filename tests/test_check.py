@@ -276,6 +276,8 @@ CASES = [
     ("seuil = 0,01", "décimales s'écrivent avec un point"),
     ("f = dict(beta=0,8)", "décimales s'écrivent avec un point"),
     ('t[t["a"] = 1]', "écrivez == (deux signes égal)"),
+    ("portee = 26 239 100", "sans espace entre les milliers"),
+    ("portee = 26\u202f239\u202f100", "sans espace entre les milliers"),
     ('t["plateform"]', "« plateform » est introuvable : ce n'est pas une colonne de ce tableau"),
     ("publication + 1", "Le nom `publication` n'est pas défini"),
     ("len(reponse)", "pas encore répondu à la question qui définit `reponse`"),
