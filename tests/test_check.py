@@ -351,3 +351,38 @@ def test_french_lines_in_a_real_kernel_but_real_exceptions_when_grading():
     assert "The truth value of a Series is ambiguous" in real[1] and "Erreur :" not in real[1]
     assert "SyntaxError" in real[2] and "KeyError" in real[4]
     assert graded[7]["ename"] == "TypeError"  # 'ellipsis' is not iterable, as graders see it
+
+
+def test_list_items_success_line_and_the_same_line_in_every_module(capsys):
+    import json
+    from pathlib import Path
+
+    with pytest.raises(Incorrect, match="doit contenir des textes ou des nombres entiers"):
+        check_value([1.5, 2.5], "reponse", answer_key(["a"], "l", SALT))
+    check.check_passed()
+    assert capsys.readouterr().out == check.SUCCESS + "\n"
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "solutions").glob("*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            meta = cell["metadata"].get("nbgrader", {})
+            if cell["cell_type"] == "code" and meta.get("grade") and not meta.get("solution"):
+                visible = "".join(cell["source"]).split("### BEGIN HIDDEN TESTS")[0]
+                assert visible.rstrip().endswith("check_passed()"), (path.name, meta["grade_id"])
+                assert "print(" not in visible, (path.name, meta["grade_id"])
+
+
+def test_explain_names_the_failed_cell_and_the_kit_refuses_bad_periods():
+    from socialkit import load, metrics
+
+    errors._FAILED["institutionnels"] = "KeyError"
+    try:
+        source = "len(institutionnels)"
+        line = errors.explain(_error(source, {}), source, {})
+        assert line.startswith("La cellule qui calcule `institutionnels` a produit une erreur")
+    finally:
+        errors._FAILED.pop("institutionnels")
+    publications = load("publications")
+    with pytest.raises(errors.KitValueError, match="La période est vide : le début"):
+        metrics.posting_regularity(publications, start="2026-09-01", end="2025-09-01")
+    with pytest.raises(errors.KitValueError, match="Date ambiguë pour start"):
+        metrics.posting_regularity(publications, start="01/09/2025", end="2026-09-01")
