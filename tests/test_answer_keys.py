@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from tools.answer_keys import HIDDEN, Notebook
+import pytest
+
+from tools.answer_keys import HIDDEN, SOURCE, Notebook
 
 NAME = "01-prise-en-main"
 
@@ -41,3 +43,9 @@ def test_stale_and_new_keys_are_rewritten_and_reruns_change_nothing():
     assert fresh and fresh.group(1) != q3_key  # a new salt, a new valid key
     assert not Notebook(NAME).rewrite()  # the committed notebook is up to date
     assert notebook.nb["cells"][0] == original["cells"][0]  # nothing else touched
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SOURCE.iterdir() if p.is_dir()))
+def test_every_answer_key_is_fresh(name):
+    """A key left stale after a data or solution change fails here (and in nbgrader validate)."""
+    assert not Notebook(name).rewrite(), f"run python -m tools.answer_keys --fix {name}"
