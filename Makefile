@@ -12,7 +12,7 @@ JOBS ?= 2
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format
+        feedback format check-notebook
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -61,6 +61,12 @@ check-data: $(STAMP)  ## fail if datasets/ differs from a fresh generation
 
 exercises: $(STAMP)  ## regenerate the headers in solutions/, then exercises/ (nbgrader)
 	$(BIN)/python -m tools.exercises
+
+# While writing a notebook: every cell under pytest with nbval, outputs compared loosely
+# (make test runs each notebook once, cached by content, through tests/nbrun.py).
+NB ?= course
+check-notebook: $(STAMP)  ## run notebooks cell by cell with nbval: make check-notebook NB=course/03-….ipynb
+	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env $(NB)
 
 clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every notebook
 	$(BIN)/python -m tools.notebooks --fix
