@@ -21,7 +21,19 @@ Modules, one job each:
 ``_common`` holds the input checks they share.
 """
 
+from socialkit import errors as _errors
 from socialkit.data import DataError, load
+
+# One French line for a beginner's predictable mistakes in Jupyter (never while grading).
+_errors.install()
+
+if _errors.shell() is not None:
+    # Decimal commas and thousands separators in the tables a notebook shows (floats).
+    import pandas as _pd
+
+    from socialkit import fr as _fr
+
+    _pd.set_option("display.float_format", _fr.table_number)
 
 __all__ = ["DataError", "load"]
 __version__ = "0.1.0"

@@ -16,6 +16,7 @@ Numbers given to the models are checked by :mod:`socialkit.models._validate`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -120,12 +121,31 @@ def local_times(stamps: pd.Series) -> pd.Series:
     return stamps
 
 
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+
+
+def check_period(start: pd.Timestamp | None, end: pd.Timestamp | None) -> None:
+    """Refuse a period whose start comes after its end (it would silently select nothing)."""
+    if start is not None and end is not None and start > end:
+        raise KitValueError(
+            f"La période est vide : le début ({start:%Y-%m-%d}) vient après la fin "
+            f"({end:%Y-%m-%d}). Inversez start et end."
+        )
+
+
 def local_timestamp(value: Any, name: str, error: type[Exception] = KitValueError) -> pd.Timestamp:
     """A date/time given by the user (str, date, Timestamp) as naive Brussels wall-clock time.
 
     ``name`` is the argument's name, used in the French ``error`` (``KitValueError`` by
     default) raised when the value is not a date or is missing.
     """
+    if isinstance(value, str) and _DAY_FIRST.match(value):
+        # pandas reads "01/09/2025" month first (9 January): refuse rather than guess.
+        raise error(
+            f"Date ambiguë pour {name} : « {value} ». Écrivez-la année-mois-jour, par exemple "
+            '"2025-09-01" pour le 1er septembre 2025 (sinon « 01/09/2025 » serait lu '
+            "comme le 9 janvier)."
+        )
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError):

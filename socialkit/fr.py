@@ -73,6 +73,27 @@ def number(value: Any, decimals: int = 0) -> str:
     return text.replace(",", NNBSP).replace(".", ",")
 
 
+def table_number(value: Any) -> str:
+    """A float in a pandas table: French separators, enough decimals to copy, no trailing zeros.
+
+    ``306.625`` → « 306,625 », ``56.79172`` → « 56,792 », ``0.43856`` → « 0,4386 »,
+    ``7001088.0`` → « 7 001 088 »: at least as many decimals as any graded question asks
+    for (three), so a trainee can copy a value from a table.
+    """
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(x) or math.isinf(x):
+        return number(x)
+    size = abs(x)
+    decimals = 2 if size >= 1000 else 3 if size >= 1 else 4 if size >= 0.001 else 6
+    text = number(x, decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
 def short_number(value: Any) -> str:
     """A bound or parameter without useless zeros: ``5``, ``0,25``, ``l'infini``."""
     x = float(value)

@@ -27,7 +27,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit._common import choice, local_times, local_timestamp, require_table
+from socialkit._common import (
+    check_period,
+    choice,
+    local_times,
+    local_timestamp,
+    require_table,
+)
 from socialkit.errors import KitValueError
 
 __all__ = [
@@ -341,6 +347,8 @@ def follower_growth(
             )
         table = table[table["compte_id"].isin(wanted)]
     accounts = pd.Index(pd.unique(table["compte_id"]), name="compte_id").sort_values()
+    if start is not None and end is not None:
+        check_period(local_timestamp(start, "start"), local_timestamp(end, "end"))
     if start is not None:
         table = table[table["date"] >= local_timestamp(start, "start")]
     if end is not None:
@@ -614,6 +622,7 @@ def posting_regularity(
         table = table[table["t"] >= t0]
     if end is not None:
         t1 = local_timestamp(end, "end")
+        check_period(t0, t1)
         table = table[table["t"] <= t1]
     elif len(table):
         t1 = table["t"].max()

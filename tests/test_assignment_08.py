@@ -126,7 +126,8 @@ def test_q2_wrong_answers(A):
 def test_q3_wrong_answers(A):
     right = ns(A, "part_personnes")
     assert A.rejects("q3_tests", part_personnes=right / 100)  # a fraction
-    assert A.rejects("q3_tests", part_personnes=round(right, 1))  # rounded
+    assert A.accepts("q3_tests", part_personnes=round(right, 1))  # the precision asked
+    assert A.rejects("q3_tests", part_personnes=float(round(right)))  # rounded too much
     table = ambassadors.compare_by_institution(ns(A, "publications"), ns(A, "comptes"))
     row = table.loc["I02"]
     by_posts = (

@@ -130,13 +130,14 @@ CODE_HOWTO = """\
    `raise NotImplementedError(...)` par votre code : il donne une valeur à la variable qui vaut
    pour l'instant `...` ;
 3. exécutez la cellule (**Maj+Entrée**) ;
-4. exécutez la cellule de vérification juste en dessous. Si un message d'erreur apparaît, lisez
-   sa dernière ligne : elle dit ce qui ne va pas et se termine par une **Piste**. Sinon, votre
-   réponse a passé les premières vérifications : passez à la suite.
+4. exécutez la cellule de vérification juste en dessous. Si « ✔ Vérification réussie »
+   s'affiche, votre réponse est juste : passez à la suite. Sinon, lisez la dernière ligne du
+   message : elle dit ce qui ne va pas (souvent la cause probable) ou se termine par une
+   **Piste**.
 
 Les cellules de vérification sont verrouillées : vous ne pouvez pas les modifier. La correction
-ajoute des vérifications cachées sur les valeurs exactes : gardez exactement les noms de
-variables demandés et n'arrondissez pas les nombres."""
+ajoute des vérifications cachées : gardez exactement les noms de variables demandés, et donnez
+les nombres avec la précision que chaque question indique."""
 
 TEXT_HOWTO = """\
 **Rédiger une réponse.** Une question « corrigée à la main » se répond dans la cellule de texte
