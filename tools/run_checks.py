@@ -1,7 +1,7 @@
 """Everything CI checks, in one command (``make test``), with the time of each step.
 
-Steps: ruff check · ruff format --check · notebook hygiene · datasets fresh · exercises fresh · one pytest run
-covering the package tests, the nbgrader tests and every notebook of ``course/``
+Steps: ruff check · ruff format --check · notebook hygiene · datasets fresh · exercises fresh ·
+one pytest run covering the package tests, the nbgrader tests and every notebook of ``course/``
 and ``solutions/`` under nbval (in parallel with pytest-xdist). Every step runs
 even when an earlier one fails, so one run shows every problem; the exit status
 is non-zero if any step failed.
