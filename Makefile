@@ -105,7 +105,7 @@ VOILA = JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=kit --Voila
 
 apps: $(STAMP)  ## serve the simulations as apps (Voilà) on http://127.0.0.1:8866/
 	@echo "Sommaire des simulations : http://127.0.0.1:$(APPS_PORT)/voila/render/00-sommaire.ipynb"
-	MPLBACKEND=Agg $(VOILA) --port=$(APPS_PORT) --no-browser apps/
+	MPLBACKEND=Agg $(VOILA) --preheat_kernel=True --port=$(APPS_PORT) --no-browser apps/
 
 slides: $(STAMP) vendor  ## instructor decks (reveal.js, offline) into build/slides/
 	$(BIN)/python tools/publish.py slides

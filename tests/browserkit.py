@@ -23,37 +23,26 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import threading
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.browser import (  # noqa: E402
+    CHROMIUM,
+    MISSING,
+    ROOT,
+    ServerProcess,
+    is_local,
+    launch,
+    venv_bin,
+)
+
 FAILURES = ROOT / "build" / "browser-failures"
 AXE_JS = ROOT / "build" / "vendor" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 __all__ = [
     "AXE_JS",
@@ -62,35 +51,20 @@ __all__ = [
     "ServerProcess",
     "axe_audit",
     "browser",
-    "free_port",
     "is_local",
+    "minor",
     "page",
     "playwright_instance",
+    "serious",
     "static_server",
+    "venv_bin",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def is_local(url: str) -> bool:
-    """True for loopback http(s)/ws URLs and for in-page schemes (data:, blob:, about:)."""
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about", "chrome-error", "file"):
-        return True
-    return parts.hostname in LOCAL_HOSTS
 
 
 @pytest.fixture(scope="session")
 def playwright_instance():
     if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} absent : lancez `make browser` (installe le paquet Debian chromium, "
-            "en root) ; Playwright ne télécharge jamais son propre navigateur ici."
-        )
+        pytest.fail(MISSING.format(path=CHROMIUM))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -99,9 +73,7 @@ def playwright_instance():
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
-    browser = playwright_instance.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-    )
+    browser = launch(playwright_instance)
     yield browser
     browser.close()
 
@@ -172,75 +144,6 @@ def static_server():
         server.server_close()
 
 
-class ServerProcess:
-    """A server command (voila, jupyter lab…) on a free loopback port, stopped on exit.
-
-    ``cmd`` may contain ``{port}``; ``ready_path`` is polled until it answers HTTP 200.
-    The process runs in its own process group: ``stop()`` ends the group (kernels included).
-    """
-
-    def __init__(
-        self,
-        cmd: list[str],
-        ready_path: str = "/",
-        cwd: Path = ROOT,
-        env: dict | None = None,
-        timeout: float = 60.0,
-    ) -> None:
-        self.port = free_port()
-        self.cmd = [part.format(port=self.port) for part in cmd]
-        self.ready_path, self.cwd, self.timeout = ready_path, cwd, timeout
-        self.env = {**os.environ, "MPLBACKEND": "Agg", **(env or {})}
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-        self.log = FAILURES.parent / f"server-{self.port}.log"
-
-    def __enter__(self) -> ServerProcess:
-        self.log.parent.mkdir(parents=True, exist_ok=True)
-        self._logfile = self.log.open("w")
-        self.proc = subprocess.Popen(
-            self.cmd,
-            cwd=self.cwd,
-            env=self.env,
-            stdout=self._logfile,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.cmd[0]} s'est arrêté : voir {self.log}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(self.url + self.ready_path, timeout=5) as resp:
-                    if resp.status == 200:
-                        return self
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"{self.cmd[0]} ne répond pas après {self.timeout:.0f} s : {self.log}")
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        if not self._logfile.closed:
-            self._logfile.close()
-
-    def __exit__(self, *_exc) -> None:
-        self.stop()
-
-
-def venv_bin(name: str) -> str:
-    """Path of a console script next to the running Python (the kit's .venv)."""
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else (shutil.which(name) or name)
-
-
 def axe_audit(page, context: str | dict | None = None) -> dict:
     """Run axe-core (vendored by ``make vendor``) in ``page``; return its result object.
 
@@ -277,10 +180,3 @@ def minor(results: dict) -> list[str]:
         for v in results["violations"]
         if v["impact"] not in ("serious", "critical")
     ]
-
-
-@contextlib.contextmanager
-def timed(label: str, sink: list) -> Iterator[None]:
-    t0 = time.perf_counter()
-    yield
-    sink.append((label, time.perf_counter() - t0))

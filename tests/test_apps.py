@@ -38,6 +38,7 @@ def voila():
         "--port={port}",
         "--Voila.ip=127.0.0.1",
         "--template=kit",
+        "--preheat_kernel=True",  # one executed kernel waiting per app: instant first load
         "apps/",
     ]
     env = {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
