@@ -169,10 +169,14 @@ def bench_lab(browser, presses: int) -> dict[str, dict]:
                 "async () => {"
                 " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
             )
-            page.wait_for_function(
-                "document.querySelectorAll('.kit-figure[src^=\"blob:\"]').length === 6",
-                timeout=180_000,
-            )
+            try:
+                page.wait_for_function(
+                    "document.querySelectorAll('.kit-figure[src^=\"blob:\"]').length === 6",
+                    timeout=180_000,
+                )
+            except Exception:
+                page.screenshot(path=str(ROOT / "build" / "bench-lab.png"))
+                raise
             for index, app in enumerate(APPS.values()):
                 page.evaluate(
                     "i => document.querySelectorAll('.kit-view')[i].scrollIntoView()", index
