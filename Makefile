@@ -36,8 +36,10 @@ check-env: $(STAMP)  ## print OK / MANQUANT for every package
 # Jupyter refuses to run as root (containers, Binder-like hosts) unless told it is deliberate.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The environment's tools (alembic for the formgrader's first gradebook, nbgrader, jupyter) must be
+# on PATH for the server and its kernels: without it the formgrader hangs on first open.
 lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enabled)
-	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. \
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/course/00-index.ipynb
 
 test: $(STAMP) browser vendor  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from socialkit.errors import KitTypeError, KitValueError
@@ -44,14 +45,14 @@ def require_table(
     missing: str | None = None,
     error: type[Exception] | None = None,
 ) -> None:
-    """Check that ``df`` is a DataFrame holding ``columns``; French ``TypeError``/``ValueError``.
+    """Check that ``df`` is a DataFrame holding ``columns`` (French KitTypeError/KitValueError).
 
     ``table`` is the name of a table of :func:`socialkit.load` (``"publications"``…, whose
     French label is :data:`TABLE_LABELS`) or the French label of any other table
     (``"le calendrier"``). ``allow_empty=False`` also refuses a table without rows.
     ``missing`` replaces the message for absent columns (placeholders ``{label}`` and
     ``{columns}``, the comma-separated absent columns). ``error`` is raised instead of
-    ``TypeError``/``ValueError`` (e.g. ``plan.PlanError``).
+    ``KitTypeError``/``KitValueError`` (e.g. ``plan.PlanError``).
     """
     name = table if table in TABLE_LABELS else None
     label = TABLE_LABELS.get(table, table)
@@ -89,7 +90,7 @@ def require_table(
 
 
 def choice(value: Any, allowed: Iterable[str], name: str) -> str:
-    """``value`` if it is one of ``allowed``, else a French ``ValueError`` listing the choices."""
+    """``value`` if it is one of ``allowed``, else a French ``KitValueError`` listing them."""
     allowed = tuple(allowed)
     if value not in allowed:
         options = ", ".join(f"« {a} »" for a in allowed)
@@ -104,7 +105,7 @@ def local_times(stamps: pd.Series) -> pd.Series:
 
     tz-aware timestamps are converted to Brussels time first; naive ones (and ISO strings
     such as ``"2026-03-31 18:30"``) are read as Brussels wall-clock time. Anything else is a
-    French ``ValueError``.
+    French ``KitValueError``.
     """
     if not pd.api.types.is_datetime64_any_dtype(stamps):
         try:
@@ -122,7 +123,7 @@ def local_times(stamps: pd.Series) -> pd.Series:
 def local_timestamp(value: Any, name: str, error: type[Exception] = KitValueError) -> pd.Timestamp:
     """A date/time given by the user (str, date, Timestamp) as naive Brussels wall-clock time.
 
-    ``name`` is the argument's name, used in the French ``error`` (``ValueError`` by
+    ``name`` is the argument's name, used in the French ``error`` (``KitValueError`` by
     default) raised when the value is not a date or is missing.
     """
     try:
@@ -163,3 +164,21 @@ def account_columns(
     extra = info.reindex(keys.to_numpy())
     extra.index = table.index
     return extra
+
+
+#: ``type_compte`` of the institution's own pages and of the people who speak for it.
+INSTITUTIONAL = "institutionnel"
+AMBASSADOR = "ambassadeur"
+
+
+def official_mask(accounts: pd.DataFrame) -> np.ndarray:
+    """The one definition of an *official account*: an institutional page (``type_compte ==
+    "institutionnel"``) that the institution recognises (``officiel`` is True).
+
+    Ambassadors' personal accounts and unrecognised pages (impostors, forgotten fan pages) are
+    not official. Returns a boolean array aligned with ``accounts``.
+    """
+    require_table(accounts, ["type_compte", "officiel"], "comptes")
+    institutional = accounts["type_compte"].astype("object").eq(INSTITUTIONAL)
+    recognised = accounts["officiel"].astype("boolean").fillna(False)
+    return (institutional & recognised).to_numpy(dtype=bool)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit.errors import FriendlyError
+from socialkit.errors import FriendlyError, KitTypeError
 
 __all__ = [
     "Incorrect",
@@ -142,7 +142,7 @@ def _equal(value: Any, expected: Any, rel: float, abs_: float) -> bool:
         except AssertionError:
             return False
         return True
-    raise TypeError(f"check_equal ne sait pas comparer le type {kind.__name__}")
+    raise KitTypeError(f"check_equal ne sait pas comparer le type {kind.__name__}")
 
 
 def check_equal(

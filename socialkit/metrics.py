@@ -3,19 +3,19 @@
 Every function takes the DataFrames described in :mod:`socialkit.schema` (French column
 names, e.g. ``publications``, ``commentaires``, ``abonnes``, ``mentions``) and is vectorised
 (no Python loop over rows). Each docstring gives the formula and the section of the
-domain report (``domain.md §…``) it comes from.
+sources (``docs/sources.md §…``) it comes from.
 
 Conventions shared by all functions:
 
 - rates are returned in **percent** (``3.0`` means 3 %) as plain ``float``;
-- an **empty table** raises ``ValueError`` with a French message (it is almost always a
+- an **empty table** raises ``KitValueError`` with a French message (it is almost always a
   filter that kept nothing);
 - a table with rows but a **zero denominator** (no reach at all, no comment needing a
   reply…) gives ``nan`` rather than an error: the metric is undefined, not wrong;
 - timestamps are compared in local Brussels time (``Europe/Brussels``); naive timestamps
   (and strings such as ``"2026-03-31"``) are read as Brussels wall-clock time.
 
-Misuse (missing column, wrong table, unknown option) raises ``ValueError``/``TypeError``
+Misuse (missing column, wrong table, unknown option) raises ``KitValueError``/``KitTypeError``
 with a short French message meant for the trainee.
 """
 
@@ -28,10 +28,12 @@ import numpy as np
 import pandas as pd
 
 from socialkit._common import choice, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 
 __all__ = [
     "engagements",
     "engagement_rate",
+    "engagement_rate_by",
     "engagement_rate_per_post",
     "conversation_rate",
     "amplification_rate",
@@ -67,7 +69,7 @@ def _num(series: pd.Series) -> np.ndarray:
     try:
         return pd.to_numeric(series).to_numpy(dtype="float64", na_value=np.nan)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise KitValueError(
             f"La colonne « {series.name} » doit contenir des nombres : "
             "vérifiez qu'elle n'a pas été lue comme du texte."
         ) from None
@@ -86,12 +88,12 @@ def _engagement_values(posts: pd.DataFrame, with_clicks: bool) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------
-# Engagement (domain.md §1.2)
+# Engagement (docs/sources.md §1.2)
 # ---------------------------------------------------------------------------
 
 
 def engagements(posts: pd.DataFrame, with_clicks: bool = False) -> pd.Series:
-    """Engagements of each post (domain.md §1.2).
+    """Engagements of each post (docs/sources.md §1.2).
 
     ``engagements = reactions + commentaires + partages`` (``+ clics`` when
     ``with_clicks=True``, as X and LinkedIn count them). Returns one integer per post,
@@ -108,7 +110,7 @@ def engagements(posts: pd.DataFrame, with_clicks: bool = False) -> pd.Series:
 def engagement_rate_per_post(
     posts: pd.DataFrame, by: str = "portee", with_clicks: bool = False
 ) -> pd.Series:
-    """Engagement rate of each post, in percent (domain.md §1.2, Hootsuite's ER family).
+    """Engagement rate of each post, in percent (docs/sources.md §1.2, Hootsuite's ER family).
 
     ``ER_post = engagements_post / denominator_post × 100`` where the denominator ``by`` is
     ``"portee"`` (ER by reach), ``"abonnes_au_moment"`` (ER by followers) or
@@ -129,7 +131,7 @@ def engagement_rate(
     method: str = "ratio_of_sums",
     with_clicks: bool = False,
 ) -> float:
-    """Engagement rate of a set of posts, in percent (domain.md §1.2).
+    """Engagement rate of a set of posts, in percent (docs/sources.md §1.2).
 
     - ``method="ratio_of_sums"`` (Sprout's "Total Engagement %"):
       ``ER = Σ engagements / Σ denominator × 100``;
@@ -155,8 +157,42 @@ def engagement_rate(
     return _ratio_percent(eng[known].sum(), denominator[known].sum())
 
 
+def engagement_rate_by(
+    posts: pd.DataFrame,
+    keys: Any,
+    by: str = "portee",
+    method: str = "ratio_of_sums",
+    with_clicks: bool = False,
+) -> pd.Series:
+    """:func:`engagement_rate` of each group of posts (same definitions, one implementation).
+
+    ``keys`` is a column name, a list of column names or a Series aligned with ``posts``.
+    Groups whose denominator sums to 0 get ``nan``. Named ``"taux_engagement"``.
+    """
+    choice(by, DENOMINATORS, "by")
+    choice(method, METHODS, "method")
+    require_table(posts, [by], "publications")
+    if isinstance(keys, str | list):
+        keys = [posts[k] for k in ([keys] if isinstance(keys, str) else keys)]
+    if method == "mean_of_ratios":
+        rates = engagement_rate_per_post(posts, by=by, with_clicks=with_clicks)
+        result = rates.groupby(keys, observed=True, sort=True).mean()
+    else:
+        eng = _engagement_values(posts, with_clicks)
+        denominator = _num(posts[by])
+        known = ~(np.isnan(eng) | np.isnan(denominator))
+        table = pd.DataFrame(
+            {"e": np.where(known, eng, np.nan), "d": np.where(known, denominator, np.nan)},
+            index=posts.index,
+        )
+        sums = table.groupby(keys, observed=True, sort=True).sum(min_count=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = sums["e"] / sums["d"].where(sums["d"] > 0) * 100
+    return result.astype("float64").rename("taux_engagement")
+
+
 # ---------------------------------------------------------------------------
-# Kaushik's ratios (domain.md §1.3)
+# Kaushik's ratios (docs/sources.md §1.3)
 # ---------------------------------------------------------------------------
 
 
@@ -186,7 +222,7 @@ def _per_post(
 def conversation_rate(
     posts: pd.DataFrame, per_1000_followers: bool = False, group_by: str | None = None
 ) -> float | pd.Series:
-    """Kaushik's conversation rate (domain.md §1.3): ``Σ commentaires / number of posts``.
+    """Kaushik's conversation rate (docs/sources.md §1.3): ``Σ commentaires / number of posts``.
 
     ``per_1000_followers=True`` gives the relative variant
     ``(Σ commentaires / posts) / mean(abonnes_au_moment) × 1000`` to compare accounts of
@@ -198,7 +234,7 @@ def conversation_rate(
 def amplification_rate(
     posts: pd.DataFrame, per_1000_followers: bool = False, group_by: str | None = None
 ) -> float | pd.Series:
-    """Kaushik's amplification rate (domain.md §1.3): ``Σ partages / number of posts``.
+    """Kaushik's amplification rate (docs/sources.md §1.3): ``Σ partages / number of posts``.
 
     ``per_1000_followers=True``: ``(Σ partages / posts) / mean(abonnes_au_moment) × 1000``.
     ``group_by="compte_id"`` returns one value per account (Series).
@@ -209,7 +245,7 @@ def amplification_rate(
 def applause_rate(
     posts: pd.DataFrame, per_1000_followers: bool = False, group_by: str | None = None
 ) -> float | pd.Series:
-    """Kaushik's applause rate (domain.md §1.3): ``Σ reactions / number of posts``.
+    """Kaushik's applause rate (docs/sources.md §1.3): ``Σ reactions / number of posts``.
 
     ``per_1000_followers=True``: ``(Σ reactions / posts) / mean(abonnes_au_moment) × 1000``.
     ``group_by="compte_id"`` returns one value per account (Series).
@@ -218,16 +254,16 @@ def applause_rate(
 
 
 # ---------------------------------------------------------------------------
-# Bonsón & Ratkai (domain.md §1.5)
+# Bonsón & Ratkai (docs/sources.md §1.5)
 # ---------------------------------------------------------------------------
 
 BONSON_KEYS = ["P1", "P2", "P3", "C1", "C2", "C3", "V1", "V2", "V3", "E"]
 
 
 def bonson(posts: pd.DataFrame, group_by: str | None = None) -> pd.Series | pd.DataFrame:
-    """Bonsón & Ratkai popularity / commitment / virality / engagement (domain.md §1.5).
+    """Bonsón & Ratkai popularity / commitment / virality / engagement (docs/sources.md §1.5).
 
-    **[M]-tagged in the domain report: definitions from general knowledge, not
+    **[M]-tagged in docs/sources.md: definitions from general knowledge, not
     re-verified against the 2013 paper — check before quoting them as the authors' own.**
     With ``fans = mean(abonnes_au_moment)`` over the posts:
 
@@ -265,7 +301,7 @@ def bonson(posts: pd.DataFrame, group_by: str | None = None) -> pd.Series | pd.D
 
 
 # ---------------------------------------------------------------------------
-# Growth (domain.md §1.4)
+# Growth (docs/sources.md §1.4)
 # ---------------------------------------------------------------------------
 
 
@@ -275,7 +311,7 @@ def follower_growth(
     end: Any = None,
     compte_id: str | Iterable[str] | None = None,
 ) -> float | pd.Series:
-    """Audience growth rate in percent (domain.md §1.4).
+    """Audience growth rate in percent (docs/sources.md §1.4).
 
     ``growth = (abonnes_end − abonnes_start) / abonnes_start × 100`` (net new followers
     over followers at the start). For each account, ``abonnes_start`` is the first
@@ -300,7 +336,7 @@ def follower_growth(
         wanted = [compte_id] if single else list(compte_id)
         unknown = sorted(set(wanted) - set(table["compte_id"]))
         if unknown:
-            raise ValueError(
+            raise KitValueError(
                 f"Compte(s) absent(s) du tableau des abonnés : {', '.join(map(str, unknown))}."
             )
         table = table[table["compte_id"].isin(wanted)]
@@ -321,7 +357,7 @@ def follower_growth(
 
 
 # ---------------------------------------------------------------------------
-# Responsiveness (domain.md §1.4, §2.2, §5.5)
+# Responsiveness (docs/sources.md §1.4, §2.2, §5.5)
 # ---------------------------------------------------------------------------
 
 
@@ -331,7 +367,7 @@ def _needs_reply(comments: pd.DataFrame) -> np.ndarray:
 
 
 def response_rate(comments: pd.DataFrame) -> float:
-    """Response rate in percent (domain.md §1.4, benchmarks §2.2).
+    """Response rate in percent (docs/sources.md §1.4, benchmarks §2.2).
 
     ``response_rate = comments needing a reply that have a repondu_le
     / comments needing a reply (necessite_reponse True) × 100``.
@@ -370,7 +406,7 @@ def first_response_times(
     workdays: Iterable[int] = (0, 1, 2, 3, 4),
     holidays: Iterable[Any] = (),
 ) -> pd.Series:
-    """First-response delays in **hours** (domain.md §1.4, §2.2, §5.5).
+    """First-response delays in **hours** (docs/sources.md §1.4, §2.2, §5.5).
 
     Only comments that need a reply (``necessite_reponse``) and were answered
     (``repondu_le`` not NaT) are kept; the Series is indexed like ``comments`` and named
@@ -400,13 +436,13 @@ def first_response_times(
     else:
         open_h, close_h = (float(x) for x in opening)
         if not 0 <= open_h < close_h <= 24:
-            raise ValueError(
+            raise KitValueError(
                 "opening doit être (ouverture, fermeture) en heures, par ex. (8.5, 17.0) "
                 "pour 08:30–17:00, avec 0 ≤ ouverture < fermeture ≤ 24."
             )
         days = set(workdays)
         if not days or not days <= set(range(7)):
-            raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
+            raise KitValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
         weekmask = "".join("1" if d in days else "0" for d in range(7))
         hol = np.array(
             [local_timestamp(h, "holidays").to_datetime64() for h in holidays],
@@ -417,7 +453,7 @@ def first_response_times(
             created, clock, weekmask, hol
         )
     if (delays < 0).any():
-        raise ValueError(
+        raise KitValueError(
             f"{int((delays < 0).sum())} réponse(s) datée(s) avant leur commentaire : "
             "vérifiez les colonnes « cree_le » et « repondu_le »."
         )
@@ -427,7 +463,7 @@ def first_response_times(
 def response_time_summary(
     comments: pd.DataFrame, business_hours: bool = False, **options: Any
 ) -> dict[str, float | int]:
-    """Median and 90th percentile of first-response times (domain.md §1.4, §5.5).
+    """Median and 90th percentile of first-response times (docs/sources.md §1.4, §5.5).
 
     Returns ``{"mediane": hours, "p90": hours, "n": answered comments}`` computed on
     :func:`first_response_times` (``options`` are passed on: ``opening``, ``workdays``,
@@ -445,7 +481,7 @@ def response_time_summary(
 
 
 # ---------------------------------------------------------------------------
-# Listening (domain.md §1.4)
+# Listening (docs/sources.md §1.4)
 # ---------------------------------------------------------------------------
 
 
@@ -455,7 +491,7 @@ def share_of_voice(
     competitors: str | Iterable[str] | None = None,
     weight: str | None = None,
 ) -> float:
-    """Share of voice in percent (domain.md §1.4).
+    """Share of voice in percent (docs/sources.md §1.4).
 
     ``SoV = own mentions / (own + comparators' mentions) × 100``. Comparators are
     ``competitors`` (ids) or, when ``None``, every other institution of the table.
@@ -481,7 +517,7 @@ def share_of_voice(
 def net_sentiment(
     data: pd.DataFrame | pd.Series | Iterable[float], threshold: float = 0.05
 ) -> float:
-    """Net sentiment score in percent (domain.md §1.4).
+    """Net sentiment score in percent (docs/sources.md §1.4).
 
     ``NSS = (positive − negative) / total × 100`` where a score is positive when
     ``sentiment > threshold``, negative when ``sentiment < −threshold`` and ``total``
@@ -490,7 +526,7 @@ def net_sentiment(
     """
     if isinstance(data, pd.DataFrame):
         if "sentiment" not in data.columns:
-            raise ValueError(
+            raise KitValueError(
                 "La colonne « sentiment » est absente du tableau : vérifiez que vous passez "
                 "bien le tableau des mentions ou des commentaires."
             )
@@ -499,25 +535,25 @@ def net_sentiment(
         scores = _num(pd.Series(data, name="sentiment"))
     scores = scores[~np.isnan(scores)]
     if scores.size == 0:
-        raise ValueError("Aucun score de sentiment à analyser : la sélection est vide.")
+        raise KitValueError("Aucun score de sentiment à analyser : la sélection est vide.")
     if threshold < 0:
-        raise ValueError("threshold doit être positif ou nul (par exemple 0.05).")
+        raise KitValueError("threshold doit être positif ou nul (par exemple 0.05).")
     positive = int((scores > threshold).sum())
     negative = int((scores < -threshold).sum())
     return net_sentiment_from_counts(positive, negative, int(scores.size))
 
 
 def net_sentiment_from_counts(positive: int, negative: int, total: int) -> float:
-    """Net sentiment score from counts (domain.md §1.4): ``(pos − neg) / total × 100``.
+    """Net sentiment score from counts (docs/sources.md §1.4): ``(pos − neg) / total × 100``.
 
-    Example from the domain report: 800 positive, 150 negative, 1 500 mentions → 43.33.
+    Example from docs/sources.md §1.4: 800 positive, 150 negative, 1 500 mentions → 43.33.
     """
     if min(positive, negative, total) < 0:
-        raise ValueError("Les nombres de mentions ne peuvent pas être négatifs.")
+        raise KitValueError("Les nombres de mentions ne peuvent pas être négatifs.")
     if total == 0:
-        raise ValueError("Le total des mentions est 0 : le score net n'est pas défini.")
+        raise KitValueError("Le total des mentions est 0 : le score net n'est pas défini.")
     if positive + negative > total:
-        raise ValueError(
+        raise KitValueError(
             "positifs + négatifs dépasse le total : le total doit compter toutes les mentions, "
             "neutres comprises."
         )
@@ -525,14 +561,14 @@ def net_sentiment_from_counts(positive: int, negative: int, total: int) -> float
 
 
 # ---------------------------------------------------------------------------
-# Cadence: regularity, dormancy, fatigue (domain.md §4.1, §2.3)
+# Cadence: regularity, dormancy, fatigue (docs/sources.md §4.1, §2.3)
 # ---------------------------------------------------------------------------
 
 
 def _account_ids(accounts: Any) -> pd.Index:
     if isinstance(accounts, pd.DataFrame):
         if "compte_id" not in accounts.columns:
-            raise ValueError(
+            raise KitValueError(
                 "La colonne « compte_id » est absente du tableau : vérifiez que vous passez "
                 "bien le tableau des comptes (ou une liste d'identifiants)."
             )
@@ -549,7 +585,7 @@ def posting_regularity(
     end: Any = None,
     accounts: Any = None,
 ) -> pd.DataFrame:
-    """Cadence of each account (domain.md §4.1(d) habit, "compte à éclipses").
+    """Cadence of each account (docs/sources.md §4.1(d) habit, "compte à éclipses").
 
     One row per ``by`` value (accounts listed in ``accounts`` but without posts get
     ``nb_publications = 0``). Gaps are the intervals in days between consecutive posts:
@@ -582,7 +618,7 @@ def posting_regularity(
     elif len(table):
         t1 = table["t"].max()
     else:
-        raise ValueError("Aucune publication : précisez end pour situer la période.")
+        raise KitValueError("Aucune publication : précisez end pour situer la période.")
     table = table.sort_values(["g", "t"], kind="stable")
     gaps = table.groupby("g", sort=True)["t"].diff() / _DAY
     table["gap"] = gaps.to_numpy()
@@ -622,7 +658,7 @@ def posting_regularity(
 def is_dormant(
     posts: pd.DataFrame, accounts: Any = None, end: Any = None, days: float = 90
 ) -> pd.Series:
-    """Dormant accounts (domain.md §0.2, §2.3: "dormant after N months", DOI: 3 months).
+    """Dormant accounts (docs/sources.md §0.2, §2.3: "dormant after N months", DOI: 3 months).
 
     ``dormant = last post < end − days`` (strictly older than ``days`` days before
     ``end``), or no post at all. Posts after ``end`` are ignored; ``end`` defaults to the
@@ -634,11 +670,11 @@ def is_dormant(
         posts, ["compte_id", "publie_le"], "publications", allow_empty=accounts is not None
     )
     if days < 0:
-        raise ValueError("days doit être un nombre de jours positif (par exemple 90).")
+        raise KitValueError("days doit être un nombre de jours positif (par exemple 90).")
     stamps = local_times(posts["publie_le"])
     if end is None:
         if stamps.notna().sum() == 0:
-            raise ValueError("Aucune publication : précisez end (date de référence).")
+            raise KitValueError("Aucune publication : précisez end (date de référence).")
         t1 = stamps.max()
     else:
         t1 = local_timestamp(end, "end")
@@ -657,7 +693,7 @@ def is_dormant(
 def daily_rank(posts: pd.DataFrame) -> pd.Series:
     """Rank k of each post within its (account, Brussels calendar day): 1 = first post.
 
-    Used by :func:`posts_per_day_fatigue` (domain.md §4.1(c)). Named ``"rang_du_jour"``.
+    Used by :func:`posts_per_day_fatigue` (docs/sources.md §4.1(c)). Named ``"rang_du_jour"``.
     """
     require_table(posts, ["compte_id", "publie_le"], "publications")
     local = local_times(posts["publie_le"])
@@ -676,7 +712,7 @@ def daily_rank(posts: pd.DataFrame) -> pd.Series:
 def posts_per_day_fatigue(
     posts: pd.DataFrame, with_clicks: bool = False, relative: bool = False
 ) -> pd.DataFrame:
-    """Mean engagement of the k-th post of a day (domain.md §4.1(c), saturation s(k)).
+    """Mean engagement of the k-th post of a day (docs/sources.md §4.1(c), saturation s(k)).
 
     Each post gets its rank k within (account, calendar day) (:func:`daily_rank`); the
     result has one row per k with ``nb_publications``, ``engagements_moyens``

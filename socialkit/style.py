@@ -5,9 +5,9 @@ Call :func:`use_course_style` once in the first cell of a notebook.
 
 from __future__ import annotations
 
-import locale
-
 import matplotlib as mpl
+
+from socialkit.plots import register_french_dates
 
 # Colour-blind-safe palette (Okabe–Ito), in a fixed order so each platform keeps its colour.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -37,21 +37,7 @@ COURSE_STYLE = {
 }
 
 
-# Month and day names on date axes come from the C library's LC_TIME locale.
-FRENCH_TIME_LOCALES = ("fr_BE.UTF-8", "fr_BE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", "French_Belgium")
-
-
-def use_french_dates() -> str | None:
-    """Switch LC_TIME to a French locale if the machine has one; return its name or None."""
-    for name in FRENCH_TIME_LOCALES:
-        try:
-            return locale.setlocale(locale.LC_TIME, name)
-        except locale.Error:
-            continue
-    return None
-
-
 def use_course_style() -> None:
-    """Apply the course style to every later matplotlib figure (French dates where possible)."""
+    """Apply the course style to every later matplotlib figure, with French dates on any machine."""
     mpl.rcParams.update(COURSE_STYLE)
-    use_french_dates()
+    register_french_dates()

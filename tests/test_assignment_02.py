@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nbharness import Assignment
 
-from socialkit import strategy
+from socialkit.analysis import strategy
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from nbharness import ROOT, Assignment
 
-from socialkit import cadence_analysis as ca
 from socialkit import metrics
+from socialkit.analysis import cadence as ca
 from socialkit.check import Incorrect
 from socialkit.models import cadence
 

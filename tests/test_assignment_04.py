@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 from nbharness import Assignment
 
-from socialkit import interactions, metrics
+from socialkit import metrics
+from socialkit.analysis import interactions
 from socialkit.models import buzz, moderation
 
 A = Assignment("04-interactions")

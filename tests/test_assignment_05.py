@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from nbharness import Assignment
 
-from socialkit import audit, metrics
+from socialkit import metrics
+from socialkit.analysis import audit
 
 A = Assignment("05-audit-secteur-public")
 NS = A.namespace

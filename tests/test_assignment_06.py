@@ -53,7 +53,7 @@ def test_q2_wrong_answers():
     assert every_institutional.median() != own.median()
     assert A.rejects("q2_tests", er_median_institution=every_institutional.median())
     # Pooled rate over all posts of the group instead of the typical account.
-    tagged = NS["ambassadors_analysis"].tag_posts(NS["publications"], NS["comptes"])
+    tagged = NS["ambassadors"].tag_posts(NS["publications"], NS["comptes"])
     pooled = metrics.engagement_rate(tagged[tagged["groupe"] == "personnes"])
     assert A.rejects("q2_tests", er_median_personnes=pooled)
     # Median over posts rather than over accounts.

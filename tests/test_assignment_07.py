@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from nbharness import Assignment
 
-from socialkit import funnel, metrics, strategy
+from socialkit import metrics
+from socialkit.analysis import funnel, strategy
 from socialkit.models import community
 
 A = Assignment("07-amplificateurs")

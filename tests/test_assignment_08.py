@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from nbharness import Assignment
 
-from socialkit import ambassadors_analysis, audit, funnel, plan
-from socialkit import cadence_analysis as ca
+from socialkit.analysis import ambassadors, audit, funnel, interactions, plan
+from socialkit.analysis import cadence as ca
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +127,7 @@ def test_q3_wrong_answers(A):
     right = ns(A, "part_personnes")
     assert A.rejects("q3_tests", part_personnes=right / 100)  # a fraction
     assert A.rejects("q3_tests", part_personnes=round(right, 1))  # rounded
-    table = ambassadors_analysis.compare_by_institution(ns(A, "publications"), ns(A, "comptes"))
+    table = ambassadors.compare_by_institution(ns(A, "publications"), ns(A, "comptes"))
     row = table.loc["I02"]
     by_posts = (
         row["publications_personnes"]
@@ -136,7 +136,7 @@ def test_q3_wrong_answers(A):
     )
     assert A.rejects("q3_tests", part_personnes=float(by_posts))  # share of posts, not reach
     # another institution's value
-    share = ambassadors_analysis.people_share(ns(A, "publications"), ns(A, "comptes"))
+    share = ambassadors.people_share(ns(A, "publications"), ns(A, "comptes"))
     assert A.rejects("q3_tests", part_personnes=share["I05"])
     assert A.accepts("q3_tests", institution_id="I05", part_personnes=share["I05"])
     assert A.rejects("q3_tests", part_personnes=str(right))
@@ -276,7 +276,7 @@ def test_q7_wrong_answers(A):
     comments = ns(A, "commentaires")
     assert A.rejects("q7_tests", part_questions_1j=ns(A, "part_questions_1j") / 100)
     # all the comments of the data, not the institution's
-    everybody = plan.sla_compliance(comments).loc["question", "part_dans_delai"]
+    everybody = interactions.sla_compliance(comments).loc["question", "part_dans_delai"]
     assert A.rejects("q7_tests", part_questions_1j=everybody)
     # the complaints' line
     assert A.rejects(
@@ -288,7 +288,7 @@ def test_q7_wrong_answers(A):
     assert A.rejects("q7_tests", part_questions_1j=float(among_answered))
     # ambassadors' comments included
     i02 = comments[comments["compte_id"].isin(["C009", "C010", "C061", "C062"])]
-    with_people = plan.sla_compliance(i02).loc["question", "part_dans_delai"]
+    with_people = interactions.sla_compliance(i02).loc["question", "part_dans_delai"]
     if with_people != ns(A, "part_questions_1j"):
         assert A.rejects("q7_tests", part_questions_1j=with_people)
 

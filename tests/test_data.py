@@ -1,6 +1,6 @@
 """Tests of the synthetic sample dataset (datasets/*.csv), read with pandas directly.
 
-Realism properties are anchored in the domain report (§5.1–5.6); each embedded story has
+Realism properties are anchored in docs/sources.md (§5.1–5.6); each embedded story has
 one test running the simple analysis meant to reveal it (see docs/instructor/answer_key.md).
 """
 

@@ -1,4 +1,4 @@
-"""socialkit.funnel: stage classification, loyalty, public answers, stage metrics, planning."""
+"""socialkit.analysis.funnel: stages, loyalty, public answers, stage metrics, planning."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socialkit import funnel
+from socialkit.analysis import funnel
 from socialkit.models import community
 from socialkit.schema import CATEGORIES
 

@@ -1,4 +1,4 @@
-"""Tests of socialkit.interactions on small tables whose results are computed by hand."""
+"""Tests of socialkit.analysis.interactions on small tables whose results are computed by hand."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socialkit import interactions as I
+from socialkit import fr, plots
+from socialkit.analysis import interactions as I
 from socialkit.models import moderation
 
 TZ = "Europe/Brussels"
@@ -192,7 +193,7 @@ def _friday_gap():
 
 def test_delay_by_weekday():
     table = I.delay_by_weekday(_friday_gap())
-    assert list(table.index) == I.WEEKDAYS
+    assert list(table.index) == list(fr.WEEKDAYS)
     assert table.loc["vendredi", "commentaires_repondus"] == 3
     assert table.loc["vendredi", "delai_median_h"] == 62.0
     assert table.loc["lundi", "delai_median_h"] == 3.0
@@ -276,10 +277,10 @@ def test_plot_weekly_profiles_draws_two_lines():
     import matplotlib
 
     matplotlib.use("Agg")
-    ax = I.plot_weekly_profiles(np.ones(168), moderation.default_weekly_profile(168))
+    ax = plots.plot_weekly_profiles(np.ones(168), moderation.default_weekly_profile(168))
     assert len(ax.get_lines()) == 2
     with pytest.raises(ValueError, match="168"):
-        I.plot_weekly_profiles(np.ones(24), np.ones(168))
+        plots.plot_weekly_profiles(np.ones(24), np.ones(168))
 
 
 def test_add_institution_keeps_rows_and_order():

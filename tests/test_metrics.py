@@ -79,7 +79,7 @@ def test_engagements_with_and_without_clicks():
 
 
 def test_engagement_rate_denominators_domain_example():
-    # domain.md §1.2: 10 000 followers, 50 000 reach, 1 500 engagements → 3 % vs 15 %
+    # docs/sources.md §1.2: 10 000 followers, 50 000 reach, 1 500 engagements → 3 % vs 15 %
     posts = make_posts(
         abonnes_au_moment=[10_000],
         portee=[50_000],
@@ -479,3 +479,35 @@ def test_wrong_option_and_wrong_input_messages():
     comments = make_comments([("2026-03-02 10:00", None, True)])
     with pytest.raises(ValueError, match="tableau des publications"):
         metrics.engagement_rate(comments)
+
+
+def test_engagement_rate_by_matches_the_scalar_definition_per_group():
+    posts = pd.DataFrame(
+        {
+            "g": ["a", "a", "b", "b"],
+            "portee": [1000, 3000, 500, 0],
+            "reactions": [10, 50, 5, 1],
+            "commentaires": [5, 5, 0, 0],
+            "partages": [5, 0, 0, 0],
+        }
+    )
+    by_group = metrics.engagement_rate_by(posts, "g")
+    assert by_group.name == "taux_engagement"
+    # a: (20 + 55) / 4000 = 1.875 %, ratio of sums, not the mean of 2 % and 1.83 %
+    assert by_group["a"] == pytest.approx(1.875)
+    assert by_group["a"] == pytest.approx(metrics.engagement_rate(posts[posts["g"] == "a"]))
+    assert by_group["b"] == pytest.approx(6 / 500 * 100)
+    means = metrics.engagement_rate_by(posts, "g", method="mean_of_ratios")
+    assert means["a"] == pytest.approx((2.0 + 55 / 3000 * 100) / 2)
+
+
+def test_official_accounts_have_one_definition():
+    from socialkit._common import official_mask
+
+    accounts = pd.DataFrame(
+        {
+            "type_compte": ["institutionnel", "institutionnel", "ambassadeur", "institutionnel"],
+            "officiel": [True, False, True, None],
+        }
+    )
+    assert official_mask(accounts).tolist() == [True, False, False, False]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -68,14 +67,6 @@ def test_cadence_fatigue_churn_above_two_posts_per_day():
     calm = cadence.simulate_cadence(14, 1.0, 1.0, follow_rate=0.0)
     heavy = cadence.simulate_cadence(35, 1.0, 1.0, follow_rate=0.0)
     assert heavy["abonnes"].iloc[-1] < calm["abonnes"].iloc[-1]
-
-
-def test_cadence_is_fast():
-    cadence.simulate_cadence(5, 0.5, 1.0)
-    t0 = time.perf_counter()
-    for _ in range(20):
-        cadence.simulate_cadence(5, 0.5, 1.0)
-    assert (time.perf_counter() - t0) / 20 < 0.005
 
 
 def test_cadence_summary_without_posts():
@@ -181,13 +172,10 @@ def test_share_within_and_summary():
     assert s["delai_median_h"] <= s["delai_p90_h"] <= s["delai_max_h"]
 
 
-def test_moderation_is_fast_and_deterministic():
+def test_moderation_is_deterministic():
+    # Speed is measured by `make bench` (tools/bench_widgets.py), not asserted here.
     a = moderation.simulate_moderation(seed=5)
     assert a.equals(moderation.simulate_moderation(seed=5))
-    t0 = time.perf_counter()
-    for _ in range(10):
-        moderation.simulate_moderation()
-    assert (time.perf_counter() - t0) / 10 < 0.010
 
 
 # --------------------------------------------------------------------------- ambassadors

@@ -1,4 +1,4 @@
-"""socialkit.strategy: channel mix, offline share, hourly activity, office hours."""
+"""socialkit.analysis.strategy: channel mix, offline share, hourly activity, office hours."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socialkit import strategy
+from socialkit.analysis import strategy
 
 TZ = "Europe/Brussels"
 

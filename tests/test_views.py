@@ -11,10 +11,8 @@ from socialkit.views import (
     CadenceView,
     CommunityView,
     ModerationView,
-    format_number,
-    format_percent,
 )
-from socialkit.views.base import NNBSP, nice_upper
+from socialkit.views.base import nice_upper
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -71,15 +69,6 @@ def test_french_labels_and_summary():
     buzz_view = BuzzView()
     assert "Portée finale du bad buzz" in buzz_view.summary.value
     assert "% de l'audience" in buzz_view.summary.value
-
-
-def test_format_number_french_style():
-    assert format_number(4210) == f"4{NNBSP}210"
-    assert format_number(1234567.891, 2) == f"1{NNBSP}234{NNBSP}567,89"
-    assert format_number(0.574, 2) == "0,57"
-    assert format_number(-0.01) == "0"
-    assert format_number(float("nan")) == "–"
-    assert format_percent(21.4) == f"21{NNBSP}%"
 
 
 def test_nice_upper_hysteresis():

@@ -1,7 +1,7 @@
 """Argument checks shared by the models (private; French messages for the trainees).
 
 Every public model function validates its arguments with these helpers so that a
-slider or a notebook cell with a wrong value gets a clear French ``ValueError``
+slider or a notebook cell with a wrong value gets a clear French ``KitValueError``
 naming the parameter and the allowed range.
 """
 
@@ -11,16 +11,8 @@ import math
 from numbers import Integral, Real
 from typing import Any
 
+from socialkit import fr
 from socialkit.errors import KitValueError
-
-
-def _fmt(x: float) -> str:
-    """Short French rendering of a bound (comma decimal, no useless zeros)."""
-    if isinstance(x, float) and math.isinf(x):
-        return "l'infini"
-    if float(x).is_integer():
-        return f"{int(x)}"
-    return f"{x:g}".replace(".", ",")
 
 
 def check_number(
@@ -33,7 +25,7 @@ def check_number(
     high_open: bool = False,
     integer: bool = False,
 ) -> float:
-    """Return ``value`` as float (or int) if it lies in the range, else raise ValueError."""
+    """Return ``value`` as float (or int) if it lies in the range, else raise KitValueError."""
     kind = "un nombre entier" if integer else "un nombre"
     if isinstance(value, bool) or not isinstance(value, Real):
         raise KitValueError(f"« {name} » doit être {kind} (valeur reçue : {value!r}).")
@@ -46,8 +38,9 @@ def check_number(
     if math.isnan(v) or too_low or too_high:
         left = "]" if low_open else "["
         right = "[" if high_open else "]"
+        lo, hi = fr.short_number(low), fr.short_number(high)
         raise KitValueError(
-            f"« {name} » doit être compris entre {_fmt(low)} et {_fmt(high)} "
-            f"(intervalle {left}{_fmt(low)} ; {_fmt(high)}{right}, valeur reçue : {value!r})."
+            f"« {name} » doit être compris entre {lo} et {hi} "
+            f"(intervalle {left}{lo} ; {hi}{right}, valeur reçue : {value!r})."
         )
     return int(v) if integer else v

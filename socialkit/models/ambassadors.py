@@ -1,6 +1,6 @@
 """Employee ambassadors: extra reach versus off-message risk (module 6).
 
-Anchors: domain.md §5.6 (ambassador accounts: personal accounts resharing, human voice),
+Anchors: docs/sources.md §5.6 (ambassador accounts: personal accounts resharing, human voice),
 §4.1(b) (organic reach of a post), §4.3 (word of mouth). Pedagogical model [D], one month:
 
 - Reach of one ambassador. Each share is seen by a share v = ``view_share`` of the
@@ -29,6 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = [
@@ -98,7 +99,7 @@ def simulate_ambassadors(
     inst = check_number("institution_reach", institution_reach, 0.0, 1e9)
     for name, flag in (("trained", trained), ("charter", charter)):
         if not isinstance(flag, bool | np.bool_):
-            raise ValueError(f"« {name} » doit valoir True ou False (reçu : {flag!r}).")
+            raise KitValueError(f"« {name} » doit valoir True ou False (reçu : {flag!r}).")
     view_share = check_number("view_share", view_share, 0.0, 1.0)
     seed = check_number("seed", seed, 0, 2**32 - 1, integer=True)
     p = off_message_probability(base_off_message, bool(trained), bool(charter))
@@ -130,9 +131,9 @@ def sweep_ambassadors(n_values=range(0, 51), **params) -> pd.DataFrame:
     ``ambassadeurs`` then the keys of :func:`simulate_ambassadors`.
     """
     if "n_ambassadors" in params:
-        raise ValueError("« n_ambassadors » ne peut pas être fixé : utilisez « n_values ».")
+        raise KitValueError("« n_ambassadors » ne peut pas être fixé : utilisez « n_values ».")
     if "posts_per_month" not in params:
-        raise ValueError(
+        raise KitValueError(
             "« posts_per_month » est obligatoire (partages par ambassadeur et par mois)."
         )
     rows = [{"ambassadeurs": int(n), **simulate_ambassadors(int(n), **params)} for n in n_values]

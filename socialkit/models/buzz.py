@@ -1,6 +1,6 @@
 """Bad-buzz propagation and the official response (module 4).
 
-Anchor: domain.md §4.2(b), Daley–Kendall / Maki–Thompson rumour model with the teaching
+Anchor: docs/sources.md §4.2(b), Daley–Kendall / Maki–Thompson rumour model with the teaching
 extension « official correction at T_r ». Fractions of an exposed audience N (time in hours):
 
     di/dt = −β i s
@@ -26,6 +26,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = ["simulate_buzz", "final_reach", "latest_delay_under", "DELAY_GRID_HOURS"]
@@ -155,7 +156,7 @@ def latest_delay_under(max_reach: float, quality: float, **params) -> float | No
     of :func:`final_reach` (``delay_hours`` is not allowed).
     """
     if "delay_hours" in params:
-        raise ValueError("« delay_hours » ne peut pas être fixé : c'est ce que l'on cherche.")
+        raise KitValueError("« delay_hours » ne peut pas être fixé : c'est ce que l'on cherche.")
     max_reach = check_number("max_reach", max_reach, 0.0, 1e9)
     hours = check_number("hours", params.get("hours", 72.0), 1.0, 2000.0)
     n = int(math.floor(hours / DELAY_GRID_HOURS + 1e-9))

@@ -1,6 +1,6 @@
 """Posting cadence, audience habit and saturation (module 3, « communiquer de manière continue »).
 
-Anchors: domain.md §4.1(b) organic reach, §4.1(c) saturation, §4.1(d) habit and followers,
+Anchors: docs/sources.md §4.1(b) organic reach, §4.1(c) saturation, §4.1(d) habit and followers,
 §5.6 (« compte à éclipses »: bursts and silences).
 
 Model, one step per day t (d = 1 … 7·weeks):
@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = ["saturation", "daily_total", "posting_schedule", "simulate_cadence", "summary"]
@@ -47,7 +48,7 @@ def saturation(k, gamma: float = 0.8):
     gamma = check_number("gamma", gamma, 0.0, 3.0)
     k_arr = np.asarray(k, dtype=float)
     if np.any(~np.isfinite(k_arr)) or np.any(k_arr < 1):
-        raise ValueError(
+        raise KitValueError(
             f"« k » (rang de la publication dans la journée) doit être ≥ 1 (reçu : {k!r})."
         )
     out = k_arr ** (-gamma)
@@ -62,7 +63,7 @@ def daily_total(k, gamma: float = 0.8):
     gamma = check_number("gamma", gamma, 0.0, 3.0)
     k_arr = np.asarray(k)
     if np.any(k_arr < 0) or np.any(np.asarray(k_arr, dtype=float) % 1 != 0):
-        raise ValueError(
+        raise KitValueError(
             f"« k » (nombre de publications du jour) doit être un entier ≥ 0 (reçu : {k!r})."
         )
     k_int = k_arr.astype(int)
@@ -192,7 +193,7 @@ def summary(df: pd.DataFrame, followers0: float | None = None) -> dict:
     """
     missing = {"jour", "publie", "habitude", "portee", "abonnes"} - set(df.columns)
     if missing:
-        raise ValueError(
+        raise KitValueError(
             f"« df » doit venir de simulate_cadence (colonnes manquantes : {sorted(missing)})."
         )
     posts = df["publie"].to_numpy()

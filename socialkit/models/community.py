@@ -1,6 +1,6 @@
 """Community growth along the relationship funnel (module 7).
 
-Anchor: domain.md §4.3, Bass diffusion (1969), time in weeks:
+Anchor: docs/sources.md §4.3, Bass diffusion (1969), time in weeks:
 
     F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p) e^{−(p+q)t}),   N(t) = m F(t)
     peak of new adoptions at t* = ln(q/p) / (p + q)

@@ -1,6 +1,6 @@
 """Moderation team: who answers the comments, and how fast (module 4).
 
-Anchors: domain.md §2.2 (responsiveness benchmarks and SLA tiers: urgent ≤ 1 h, complaint
+Anchors: docs/sources.md §2.2 (responsiveness benchmarks and SLA tiers: urgent ≤ 1 h, complaint
 ≤ 4 business hours, question ≤ 1 business day), §5.1 (audience activity: morning 7–9 h and
 evening 19–22 h peaks, weekend uplift), §5.5 (business-hours gaps, Friday → Monday).
 
@@ -27,6 +27,7 @@ import heapq
 import numpy as np
 import pandas as pd
 
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = [
@@ -120,13 +121,15 @@ def simulate_moderation(
     try:
         profile = np.asarray(weekly_profile, dtype=float)
     except (TypeError, ValueError):
-        raise ValueError("« weekly_profile » doit contenir 168 nombres (taux horaires).") from None
+        raise KitValueError(
+            "« weekly_profile » doit contenir 168 nombres (taux horaires)."
+        ) from None
     if (
         profile.shape != (HOURS_PER_WEEK,)
         or not np.all(np.isfinite(profile))
         or np.any(profile < 0)
     ):
-        raise ValueError(
+        raise KitValueError(
             "« weekly_profile » doit contenir exactement 168 taux horaires positifs ou nuls "
             f"(lundi 0 h en premier ; reçu : forme {profile.shape})."
         )
@@ -135,11 +138,11 @@ def simulate_moderation(
     try:
         days = sorted({int(d) for d in staff_days})
     except (TypeError, ValueError):
-        raise ValueError(
+        raise KitValueError(
             "« staff_days » doit être une liste de jours 0 (lundi) à 6 (dimanche)."
         ) from None
     if not days or days[0] < 0 or days[-1] > 6 or len(days) != len(tuple(staff_days)):
-        raise ValueError(
+        raise KitValueError(
             "« staff_days » doit contenir au moins un jour, sans doublon, entre 0 (lundi) "
             f"et 6 (dimanche) (reçu : {staff_days!r})."
         )
@@ -172,7 +175,7 @@ def simulate_moderation(
 
 def _delays(df: pd.DataFrame) -> np.ndarray:
     if "delai_h" not in df.columns:
-        raise ValueError(
+        raise KitValueError(
             "« df » doit venir de simulate_moderation (colonne « delai_h » manquante)."
         )
     return df["delai_h"].to_numpy(dtype=float)

@@ -8,10 +8,10 @@ Usage in a notebook::
 
 from socialkit.views.ambassadors import AmbassadorsView
 from socialkit.views.audit import AuditView
-from socialkit.views.base import format_number, format_percent
 from socialkit.views.buzz import BuzzView
 from socialkit.views.cadence import CadenceView
 from socialkit.views.community import CommunityView
+from socialkit.views.importer import ImportAssistant
 from socialkit.views.moderation import ModerationView
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "BuzzView",
     "CadenceView",
     "CommunityView",
+    "ImportAssistant",
     "ModerationView",
-    "format_number",
-    "format_percent",
 ]

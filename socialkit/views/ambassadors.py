@@ -5,13 +5,12 @@ Thin view over :mod:`socialkit.models.ambassadors`.
 
 from __future__ import annotations
 
+from socialkit import fr
 from socialkit.models import ambassadors
+from socialkit.plots import french_ticks
 from socialkit.views.base import (
     ModelView,
     checkbox,
-    format_number,
-    format_percent,
-    french_ticks,
     int_slider,
     nice_upper,
     slider,
@@ -84,9 +83,9 @@ class AmbassadorsView(ModelView):
     def _describe(self, result):
         _, c, _ = result
         return (
-            f"Portée totale : <b>{format_number(c['portee_totale'])} personnes par mois</b> "
-            f"(+{format_percent(c['gain_pct'])} par rapport à l'institution seule, "
-            f"{format_number(c['portee_institution'])}) · messages hors charte attendus : "
-            f"<b>{format_number(c['hors_message_attendus'], 1)} par mois</b> · probabilité d'au "
-            f"moins un : {format_percent(100 * c['proba_au_moins_un'])}"
+            f"Portée totale : <b>{fr.number(c['portee_totale'])} personnes par mois</b> "
+            f"(+{fr.percent(c['gain_pct'], 0)} par rapport à l'institution seule, "
+            f"{fr.number(c['portee_institution'])}) · messages hors charte attendus : "
+            f"<b>{fr.number(c['hors_message_attendus'], 1)} par mois</b> · probabilité d'au "
+            f"moins un : {fr.percent(100 * c['proba_au_moins_un'], 0)}"
         )

@@ -1,9 +1,10 @@
 """Module 5 — audit explorer: thresholds of the audit grid → failing accounts and institutions.
 
-Thin view over :mod:`socialkit.audit`: the raw figures of every account are computed once
-(:func:`socialkit.audit.account_facts`), each control move only re-applies the thresholds
-(:func:`socialkit.audit.apply_thresholds`) and rolls up per institution
-(:func:`socialkit.audit.scorecard`). :func:`plot_scorecard` draws the same chart once, for a
+Thin view over :mod:`socialkit.analysis.audit`: the raw figures of every account are computed once
+(:func:`socialkit.analysis.audit.account_facts`), each control move only re-applies the
+thresholds (:func:`socialkit.analysis.audit.apply_thresholds`) and rolls up per institution
+(:func:`socialkit.analysis.audit.scorecard`).
+:func:`plot_scorecard` draws the same chart once, for a
 lecture notebook.
 """
 
@@ -16,28 +17,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
-from matplotlib.figure import Figure
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from socialkit import audit
+from socialkit import fr
+from socialkit.analysis import audit
 from socialkit.data import load
+from socialkit.plots import COLOURS, short_name, style_score_axes
 from socialkit.views.base import (
     ModelView,
     checkbox,
     dropdown,
-    format_number,
-    format_percent,
     int_slider,
     slider,
 )
 
-__all__ = ["AuditView", "plot_scorecard", "AUDIT_DATE", "COLOURS"]
+__all__ = ["AuditView", "AUDIT_DATE"]
 
 #: Audit date of the sample data: the morning after the last day of the period.
 AUDIT_DATE = "2026-09-01"
-#: Traffic-light colours of the scorecard.
-COLOURS = {"vert": "#2e9d4f", "orange": "#f0a020", "rouge": "#d0312d"}
 _NAME_CHARS = 30
 _MAX_ROWS = 25
 
@@ -76,51 +74,6 @@ def _paste(overlay: np.ndarray, label: np.ndarray, x: int, y_centre: float, righ
         overlay[top : top + h, left : left + w] = label[:h, :w]
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= _NAME_CHARS else name[: _NAME_CHARS - 1].rstrip() + "…"
-
-
-def _style_axes(ax, n: int) -> None:
-    ax.set_xlim(0, 100)
-    ax.set_ylim(n - 0.5, -0.5)
-    ax.set_yticks([])
-    ax.axvspan(0, audit.ORANGE_FROM, color=COLOURS["rouge"], alpha=0.07, lw=0)
-    ax.axvspan(audit.ORANGE_FROM, audit.GREEN_FROM, color=COLOURS["orange"], alpha=0.07, lw=0)
-    ax.axvspan(audit.GREEN_FROM, 100, color=COLOURS["vert"], alpha=0.07, lw=0)
-    for x in (audit.ORANGE_FROM, audit.GREEN_FROM):
-        ax.axvline(x, color="grey", lw=0.8, ls=":")
-    ax.set_xticks([0, 20, 40, 70, 100])
-    ax.tick_params(labelsize=7, length=2, pad=2)
-    ax.set_xlabel("Score d'audit (sur 100)", fontsize=8)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-
-
-def plot_scorecard(card: pd.DataFrame, title: str = "Score d'audit par institution") -> Figure:
-    """Horizontal bars, best institution on top, traffic-light colours, score at the bar end.
-
-    ``card`` is the output of :func:`socialkit.audit.scorecard`. The figure is made with
-    pyplot, so a notebook shows it at the end of the cell; it is returned for ``savefig``.
-    """
-    import matplotlib.pyplot as plt  # only here: the widget view itself stays pyplot-free
-
-    n = len(card)
-    fig = plt.figure(figsize=(7.2, 0.32 * n + 1.0))
-    fig.subplots_adjust(
-        left=0.36, right=0.97, top=1 - 0.35 / (0.32 * n + 1.0), bottom=0.55 / (0.32 * n + 1.0)
-    )
-    ax = fig.add_subplot(111)
-    _style_axes(ax, n)
-    y = np.arange(n)
-    scores = card["score"].to_numpy(dtype=float)
-    ax.barh(y, scores, color=[COLOURS[c] for c in card["couleur"]], height=0.7)
-    for i, (score, name) in enumerate(zip(scores, card["nom"], strict=True)):
-        ax.text(score + 1, i, format_number(score), va="center", fontsize=7)
-        ax.text(-1.5, i, _short(str(name)), va="center", ha="right", fontsize=7, clip_on=False)
-    ax.set_title(title, fontsize=9, loc="left")
-    return fig
-
-
 class AuditView(ModelView):
     """Controls: dormancy, response rate, median delay, silence, 2FA, charter, institution.
 
@@ -149,7 +102,7 @@ class AuditView(ModelView):
         names = self.institutions.set_index("institution_id")["nom"].astype(str)
         self._names = names
         self._choices = [("Toutes les institutions", "")] + [
-            (f"{_short(names.get(i, i))} ({i})", i) for i in sorted(ids)
+            (f"{short_name(names.get(i, i))} ({i})", i) for i in sorted(ids)
         ]
         super().__init__()
 
@@ -168,7 +121,7 @@ class AuditView(ModelView):
         n = self._n
         fig.subplots_adjust(left=0.36, right=0.9, top=0.93, bottom=0.11)
         ax = self.ax = fig.add_subplot(111)
-        _style_axes(ax, n)
+        style_score_axes(ax, n)
         ax.set_title(
             "Score d'audit par institution (vert ≥ 70, orange ≥ 40)",
             fontsize=9,
@@ -217,8 +170,8 @@ class AuditView(ModelView):
             bar.set_width(score)
             bar.set_facecolor(COLOURS[colour])
             bar.set_edgecolor("black" if mine else "none")
-            _paste(self._names_img, _label(_short(name), mine), self._name_right, centre, True)
-            _paste(self._scores_img, _label(format_number(score), mine), 2, centre, False)
+            _paste(self._names_img, _label(short_name(name), mine), self._name_right, centre, True)
+            _paste(self._scores_img, _label(fr.number(score), mine), 2, centre, False)
         self.names_overlay.set_data(self._names_img)
         self.scores_overlay.set_data(self._scores_img)
 
@@ -239,8 +192,8 @@ class AuditView(ModelView):
         if chosen:
             line = card[card["institution_id"] == chosen].iloc[0]
             head += (
-                f"<br><b>{html.escape(line['nom'])}</b> : score {format_number(line['score'])}"
-                f" · taux de réponse {format_percent(line['taux_reponse'])}"
+                f"<br><b>{html.escape(line['nom'])}</b> : score {fr.number(line['score'])}"
+                f" · taux de réponse {fr.percent(line['taux_reponse'], 0)}"
                 f" · {html.escape(line['verdict'])}"
             )
         if rows.empty:
@@ -256,8 +209,8 @@ class AuditView(ModelView):
         ]
         cells = "".join(
             f"<tr><td>{cid}</td><td>{inst}</td><td>{platform}</td>"
-            f"<td>{html.escape(_short(name))}</td>"
-            f"<td style='text-align:right'>{format_number(score)}</td>"
+            f"<td>{html.escape(short_name(name))}</td>"
+            f"<td style='text-align:right'>{fr.number(score)}</td>"
             f"<td style='text-align:left'>{html.escape(why)}</td></tr>"
             for cid, inst, platform, name, score, why in zip(*columns, strict=True)
         )

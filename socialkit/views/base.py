@@ -30,19 +30,16 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image as PILImage
 from traitlets import Unicode
 
+from socialkit import fr
+
 __all__ = [
-    "NNBSP",
-    "format_number",
-    "format_percent",
     "make_figure",
     "render_png",
     "encode_png",
     "nice_upper",
-    "french_ticks",
     "slider",
     "int_slider",
     "dropdown",
@@ -50,35 +47,10 @@ __all__ = [
     "ModelView",
 ]
 
-#: Narrow no-break space: French thousands separator and space before « % » or units.
-NNBSP = "\u202f"
 
 _CACHE_SIZE = 24  # cached backgrounds per view (~0.5 MB each at the default size)
 _LABEL_STYLE = {"description_width": "19em"}
 _CONTROL_LAYOUT = {"width": "38em"}
-
-
-def format_number(value: Any, decimals: int = 0) -> str:
-    """French/Belgian number: narrow no-break space for thousands, comma for decimals.
-
-    ``format_number(4210) == "4 210"`` (with U+202F), ``format_number(0.574, 2) == "0,57"``,
-    ``format_number(-1234.5, 1) == "−1 234,5"`` is written with a plain hyphen-minus.
-    NaN gives « – », infinities « ∞ ».
-    """
-    x = float(value)
-    if math.isnan(x):
-        return "–"
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    text = f"{x:,.{max(0, int(decimals))}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]  # no "-0"
-    return text.replace(",", NNBSP).replace(".", ",")
-
-
-def format_percent(value: Any, decimals: int = 0) -> str:
-    """``format_number`` followed by a narrow no-break space and « % » (value already in %)."""
-    return f"{format_number(value, decimals)}{NNBSP}%"
 
 
 def make_figure(width: float = 6.4, height: float = 3.0, dpi: int = 80) -> Figure:
@@ -121,23 +93,6 @@ def nice_upper(value: float, current: float | None = None, floor: float = 1.0) -
         if candidate >= target:
             return candidate
     return 10.0 ** (exponent + 1)  # pragma: no cover - loop always returns
-
-
-def _tick_label(value: float, _pos: int) -> str:
-    return format_number(value, 0 if float(value).is_integer() else 1)
-
-
-def french_ticks(*axes: Axes) -> None:
-    """French number format (``10 000``, ``0,5``) on the tick labels of ``axes``.
-
-    Also keeps the axes light to draw (few ticks, small labels): fewer texts = faster.
-    """
-    formatter = FuncFormatter(_tick_label)
-    for ax in axes:
-        for axis, bins in ((ax.xaxis, 6), (ax.yaxis, 4)):
-            axis.set_major_formatter(formatter)
-            axis.set_major_locator(MaxNLocator(nbins=bins))
-        ax.tick_params(labelsize=7, length=2, pad=2)
 
 
 def _style(widget: widgets.Widget) -> widgets.Widget:
@@ -307,7 +262,7 @@ class ModelView:
         elif isinstance(control, widgets.Checkbox):
             value = "coché" if value else "décoché"
         elif isinstance(value, float):
-            value = format_number(value, 2).rstrip("0").rstrip(",")
+            value = fr.number(value, 2).rstrip("0").rstrip(",")
         return (
             f"<br><i>Résultat inchangé : « {label} » = {value} ne modifie ni le graphique "
             "ni les chiffres.</i>"

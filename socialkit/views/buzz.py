@@ -5,13 +5,12 @@ Thin view over :mod:`socialkit.models.buzz`.
 
 from __future__ import annotations
 
+from socialkit import fr
 from socialkit.models import buzz
+from socialkit.plots import french_ticks
 from socialkit.views.base import (
     ModelView,
     dropdown,
-    format_number,
-    format_percent,
-    french_ticks,
     slider,
 )
 
@@ -86,7 +85,7 @@ class BuzzView(ModelView):
         share = 100.0 * reach / values["audience"]
         avoided = ref - reach
         return (
-            f"Portée finale du bad buzz : <b>{format_number(reach)} personnes</b> "
-            f"({format_percent(share)} de l'audience) · sans réponse : {format_number(ref)} · "
-            f"personnes épargnées grâce à votre réponse : <b>{format_number(avoided)}</b>"
+            f"Portée finale du bad buzz : <b>{fr.number(reach)} personnes</b> "
+            f"({fr.percent(share, 0)} de l'audience) · sans réponse : {fr.number(ref)} · "
+            f"personnes épargnées grâce à votre réponse : <b>{fr.number(avoided)}</b>"
         )

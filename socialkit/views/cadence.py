@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from socialkit import fr
 from socialkit.models import cadence
+from socialkit.plots import french_ticks
 from socialkit.views.base import (
     ModelView,
     dropdown,
-    format_number,
-    format_percent,
-    french_ticks,
     nice_upper,
     slider,
 )
@@ -83,12 +82,12 @@ class CadenceView(ModelView):
     def _describe(self, result):
         _, s = result
         sign = "+" if s["variation_abonnes"] >= 0 else ""
-        mean_reach = format_number(s["portee_moyenne_par_publication"])
+        mean_reach = fr.number(s["portee_moyenne_par_publication"])
         return (
             f"Portée moyenne par publication : <b>{mean_reach} personnes</b> · "
-            f"habitude finale : <b>{format_number(s['habitude_finale'], 2)}</b> · "
-            f"abonnés à la fin : <b>{format_number(s['abonnes_finaux'])}</b> "
-            f"({sign}{format_number(s['variation_abonnes'])}) · "
-            f"jours sans publication : {format_percent(s['part_jours_sans_publication'])}"
+            f"habitude finale : <b>{fr.number(s['habitude_finale'], 2)}</b> · "
+            f"abonnés à la fin : <b>{fr.number(s['abonnes_finaux'])}</b> "
+            f"({sign}{fr.number(s['variation_abonnes'])}) · "
+            f"jours sans publication : {fr.percent(s['part_jours_sans_publication'], 0)}"
             f" (plus long silence : {s['plus_long_silence']} jours)"
         )

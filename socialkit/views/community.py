@@ -5,12 +5,12 @@ Thin view over :mod:`socialkit.models.community`.
 
 from __future__ import annotations
 
+from socialkit import fr
 from socialkit.models import community
+from socialkit.plots import french_ticks
 from socialkit.views.base import (
     ModelView,
     dropdown,
-    format_number,
-    french_ticks,
     int_slider,
     nice_upper,
     slider,
@@ -114,7 +114,7 @@ class CommunityView(ModelView):
         last = df.iloc[-1]
         return (
             f"Pic des nouveaux abonnés : <b>semaine {int(df['semaine'].iloc[new.argmax()])}</b> "
-            f"(formule de Bass : {format_number(peak, 1)}) · abonnés après {_WEEKS} semaines : "
-            f"<b>{format_number(last['abonnes'])}</b> · communauté active : "
-            f"<b>{format_number(last['communaute_active'])}</b>"
+            f"(formule de Bass : {fr.number(peak, 1)}) · abonnés après {_WEEKS} semaines : "
+            f"<b>{fr.number(last['abonnes'])}</b> · communauté active : "
+            f"<b>{fr.number(last['communaute_active'])}</b>"
         )

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from socialkit import fr
 from socialkit.models import moderation
+from socialkit.plots import french_ticks
 from socialkit.views.base import (
     ModelView,
     dropdown,
-    format_number,
-    format_percent,
-    french_ticks,
     int_slider,
     slider,
 )
@@ -98,9 +97,9 @@ class ModerationView(ModelView):
     def _describe(self, result):
         _, s = result
         return (
-            f"{format_number(s['commentaires'])} commentaires · délai médian : "
-            f"<b>{format_number(s['delai_median_h'], 1)} h</b> · 90 % des réponses en moins de "
-            f"<b>{format_number(s['delai_p90_h'], 1)} h</b> · répondus en moins d'1 h : "
-            f"<b>{format_percent(s['part_sous_1h'])}</b> · en moins de 24 h : "
-            f"{format_percent(s['part_sous_24h'])}"
+            f"{fr.number(s['commentaires'])} commentaires · délai médian : "
+            f"<b>{fr.number(s['delai_median_h'], 1)} h</b> · 90 % des réponses en moins de "
+            f"<b>{fr.number(s['delai_p90_h'], 1)} h</b> · répondus en moins d'1 h : "
+            f"<b>{fr.percent(s['part_sous_1h'], 0)}</b> · en moins de 24 h : "
+            f"{fr.percent(s['part_sous_24h'], 0)}"
         )

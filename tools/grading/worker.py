@@ -45,7 +45,7 @@ PRELOAD = (
     "socialkit",
     "socialkit.check",
     "socialkit.style",
-    "socialkit.strategy",
+    "socialkit.analysis.strategy",
 )
 _PRELOAD_LINE = (
     "_kit_ = [__import__('importlib').import_module(m) for m in " + repr(PRELOAD) + "]; del _kit_"

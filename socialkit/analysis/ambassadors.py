@@ -2,15 +2,15 @@
 
 The ``comptes`` table tells each account's kind: ``type_compte == "institutionnel"`` (the
 institution's own pages) or ``"ambassadeur"`` (a person of the institution — employee, HR,
-communication, direction, elected official — posting on a personal account, domain.md §5.6).
+communication, direction, elected official — posting on a personal account, docs/sources.md §5.6).
 These helpers put the two side by side, with the kit's definitions:
 
-- **visibility** of a set of posts = total reach, ``Σ portee`` (domain.md §1.1);
+- **visibility** of a set of posts = total reach, ``Σ portee`` (docs/sources.md §1.1);
 - **engagement rate** = ER by reach, ratio of sums, ``Σ engagements / Σ portee × 100``
-  (domain.md §1.2, :func:`socialkit.metrics.engagement_rate` defaults);
+  (docs/sources.md §1.2, :func:`socialkit.metrics.engagement_rate` defaults);
 - the institution's **own** accounts are its ``institutionnel`` accounts, *without* the pages
-  it does not reference (``statut_declare == "non_reference"``: impostor or unofficial pages,
-  module 5) — their reach is not visibility the institution produces;
+  does not recognise (not *official* in the one sense of :func:`socialkit._common.official_mask`:
+  impostor or unofficial pages, module 5) — their reach is not visibility the institution produces;
 - the **people's share** of an institution's visibility =
   ``Σ portee(ambassadors) / (Σ portee(own accounts) + Σ portee(ambassadors)) × 100``.
 
@@ -24,7 +24,14 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit._common import account_columns, require_table
+from socialkit._common import (
+    AMBASSADOR,
+    INSTITUTIONAL,
+    account_columns,
+    official_mask,
+    require_table,
+)
+from socialkit.errors import KitValueError
 
 __all__ = [
     "INSTITUTION",
@@ -37,8 +44,8 @@ __all__ = [
 ]
 
 #: Values of ``type_compte`` (schema.py).
-INSTITUTION = "institutionnel"
-PEOPLE = "ambassadeur"
+INSTITUTION = INSTITUTIONAL
+PEOPLE = AMBASSADOR
 
 _ACCOUNT_COLUMNS = [
     "compte_id",
@@ -46,7 +53,7 @@ _ACCOUNT_COLUMNS = [
     "type_compte",
     "role",
     "plateforme",
-    "statut_declare",
+    "officiel",
 ]
 
 
@@ -69,7 +76,7 @@ def tag_posts(posts: pd.DataFrame, accounts: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([out, extra], axis=1)[known].reset_index(drop=True)
     for column in ("institution_id", "type_compte", "role", "plateforme"):
         out[column] = out[column].astype(str)
-    unreferenced = out["statut_declare"].astype(str) == "non_reference"
+    unreferenced = ~official_mask(out)
     out["groupe"] = np.where(
         out["type_compte"] == PEOPLE,
         "personnes",
@@ -87,10 +94,7 @@ def _sums(tagged: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             "engagements": grouped["engagements"].sum(),
         }
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["taux_engagement"] = np.where(
-            table["portee"] > 0, table["engagements"] / table["portee"] * 100, np.nan
-        )
+    table["taux_engagement"] = metrics.engagement_rate_by(tagged, keys, by="portee")
     return table
 
 
@@ -220,7 +224,7 @@ def compare_by_topic(
     ``rapport``, highest first (NaN last).
     """
     if isinstance(min_posts, bool) or not isinstance(min_posts, int | np.integer):
-        raise ValueError(f"« min_posts » doit être un nombre entier (reçu : {min_posts!r}).")
+        raise KitValueError(f"« min_posts » doit être un nombre entier (reçu : {min_posts!r}).")
     require_table(posts, ["sujet"], "publications")
     tagged = tag_posts(posts, accounts)
     tagged["sujet"] = tagged["sujet"].astype(str)

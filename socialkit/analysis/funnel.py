@@ -1,8 +1,8 @@
 """Module 7: the relationship funnel — stage of each post and comment, stage metrics.
 
 Social media serve each step of the relationship between an institution and its public
-(domain.md §1.5, "Funnel mapping used in practice", Hootsuite's social funnel mapped onto
-three stages):
+(docs/sources.md §1.5: a marketing "social funnel" — awareness, engagement, conversion —
+mapped onto three stages):
 
 - **notoriété** (awareness): the public does not know the institution yet; content that
   creates interest and shows what the institution stands for;
@@ -17,7 +17,7 @@ Classification (a documented convention [D], to be adapted to each institution):
 - a **comment** gets the stage of its ``categorie`` (:data:`CATEGORY_STAGE`); spam and
   trolls are outside the funnel (``"hors entonnoir"``).
 
-Stage metrics per institution (domain.md §1.5 table; formulas in :mod:`socialkit.metrics`),
+Stage metrics per institution (docs/sources.md §1.5 table; formulas in :mod:`socialkit.metrics`),
 computed on the institution's **official institutional accounts** (:func:`official_accounts`):
 
 ==============  ==========================================================================
@@ -50,7 +50,8 @@ import numpy as np
 import pandas as pd
 
 from socialkit import metrics
-from socialkit._common import local_times, require_table
+from socialkit._common import local_times, official_mask, require_table
+from socialkit.errors import KitValueError
 from socialkit.models import community
 
 __all__ = [
@@ -157,7 +158,7 @@ def _stage_series(values: pd.Series, mapping: dict[str, str], column: str) -> pd
     text = values.astype("object")
     unknown = sorted(set(text.dropna()) - set(mapping))
     if unknown:
-        raise ValueError(
+        raise KitValueError(
             f"Valeur(s) inconnue(s) dans la colonne « {column} » : {', '.join(map(str, unknown))}."
         )
     stage = text.map(mapping)
@@ -178,12 +179,10 @@ def official_accounts(accounts: pd.DataFrame, institution_id: str | None = None)
     keeps one institution.
     """
     require_table(accounts, ["compte_id", "institution_id", "type_compte", "officiel"], "comptes")
-    keep = accounts["type_compte"].astype("object").eq("institutionnel") & accounts[
-        "officiel"
-    ].astype("boolean").fillna(False)
+    keep = official_mask(accounts)
     if institution_id is not None:
-        keep &= accounts["institution_id"].eq(institution_id)
-    return accounts[keep.to_numpy(dtype=bool)]
+        keep &= accounts["institution_id"].eq(institution_id).to_numpy(dtype=bool)
+    return accounts[keep]
 
 
 def post_stage(posts: pd.DataFrame) -> pd.Series:
@@ -251,14 +250,14 @@ def _authors_days(comments: pd.DataFrame) -> pd.Series:
 
 
 def returning_commenters(comments: pd.DataFrame, min_days: int = 2) -> int:
-    """Returning commenters (loyalty, domain.md §1.5): authors seen on ≥ ``min_days`` days.
+    """Returning commenters (loyalty, docs/sources.md §1.5): authors seen on ≥ ``min_days`` days.
 
     An author (``auteur_id``) who wrote several comments on the **same** day counts once;
     only comments written on at least ``min_days`` different calendar days (Brussels time)
     make a returning commenter.
     """
     if int(min_days) != min_days or min_days < 1:
-        raise ValueError("min_days doit être un nombre entier de jours ≥ 1 (par exemple 2).")
+        raise KitValueError("min_days doit être un nombre entier de jours ≥ 1 (par exemple 2).")
     return int((_authors_days(comments) >= min_days).sum())
 
 
@@ -277,14 +276,14 @@ def public_answer_share(
 
     ``answered publicly = repondu_le present and reponse_texte does not move the
     conversation to private messages`` (« en privé », « message privé », « MP »). A public
-    answer also serves everyone who had the same question (domain.md §1.3, "service
+    answer also serves everyone who had the same question (docs/sources.md §1.3, "service
     value": questions answered publicly). ``nan`` when there is no such comment.
     """
     require_table(comments, ["categorie", "repondu_le", "reponse_texte"], "commentaires")
     wanted = [categories] if isinstance(categories, str) else list(categories)
     unknown = sorted(set(wanted) - set(CATEGORY_STAGE))
     if unknown:
-        raise ValueError(f"Catégorie(s) inconnue(s) : {', '.join(unknown)}.")
+        raise KitValueError(f"Catégorie(s) inconnue(s) : {', '.join(unknown)}.")
     subset = comments[comments["categorie"].astype("object").isin(wanted).to_numpy()]
     if len(subset) == 0:
         return float("nan")
@@ -341,7 +340,7 @@ def stage_metrics(
     institutions: str | Iterable[str] | None = None,
     business_hours: bool = False,
 ) -> pd.DataFrame:
-    """The stage metrics of every institution (module docstring; domain.md §1.5).
+    """The stage metrics of every institution (module docstring; docs/sources.md §1.5).
 
     One row per ``institution_id`` (all institutions of ``accounts``, or those listed in
     ``institutions``), one column per indicator of :data:`METRICS`. Only the official
@@ -359,7 +358,7 @@ def stage_metrics(
         wanted = [institutions] if isinstance(institutions, str) else list(institutions)
         unknown = sorted(set(wanted) - set(accounts["institution_id"]))
         if unknown:
-            raise ValueError(f"Institution(s) inconnue(s) : {', '.join(unknown)}.")
+            raise KitValueError(f"Institution(s) inconnue(s) : {', '.join(unknown)}.")
     rows = {}
     for inst in wanted:
         ids = pd.Index(official.loc[official["institution_id"] == inst, "compte_id"])
@@ -379,7 +378,7 @@ def stage_card(table: pd.DataFrame, institution_id: str) -> pd.DataFrame:
     """
     _check_table(table)
     if institution_id not in table.index:
-        raise ValueError(f"Institution absente du tableau : « {institution_id} ».")
+        raise KitValueError(f"Institution absente du tableau : « {institution_id} ».")
     rows = []
     for column, (stage, label, higher) in METRICS.items():
         if column not in table.columns:
@@ -405,7 +404,7 @@ def _check_table(table: Any) -> None:
     require_table(table, [], "le tableau des étapes (résultat de stage_metrics)")
     missing = [c for c in SCORED if c not in table.columns]
     if missing:
-        raise ValueError(
+        raise KitValueError(
             f"Ce tableau ne vient pas de funnel.stage_metrics : il manque {', '.join(missing)}."
         )
 
@@ -441,10 +440,10 @@ def weakest_stage(table: pd.DataFrame, institution_id: str) -> str:
     """
     scores = stage_scores(table)
     if institution_id not in scores.index:
-        raise ValueError(f"Institution absente du tableau : « {institution_id} ».")
+        raise KitValueError(f"Institution absente du tableau : « {institution_id} ».")
     row = scores.loc[institution_id]
     if row.isna().all():
-        raise ValueError(f"Aucun indicateur disponible pour « {institution_id} ».")
+        raise KitValueError(f"Aucun indicateur disponible pour « {institution_id} ».")
     return str(row.idxmin())
 
 
@@ -472,9 +471,9 @@ def min_service_quality(
     quality (less churn), so the first value found is the smallest on the grid.
     """
     if not isinstance(step, int | float) or not 0 < step <= 1:
-        raise ValueError("step doit être compris entre 0 (exclu) et 1, par exemple 0.05.")
+        raise KitValueError("step doit être compris entre 0 (exclu) et 1, par exemple 0.05.")
     if "service_quality" in params:
-        raise ValueError("« service_quality » est ce que l'on cherche : ne le fixez pas.")
+        raise KitValueError("« service_quality » est ce que l'on cherche : ne le fixez pas.")
     n_steps = int(round(1 / step))
     grid = np.unique(np.round(np.append(np.arange(n_steps + 1) * step, 1.0), 10))
     grid = grid[grid <= 1.0]

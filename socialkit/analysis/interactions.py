@@ -4,15 +4,15 @@ Everything here builds on the tables of :func:`socialkit.load` and on
 :mod:`socialkit.metrics`; the notebooks call these functions instead of writing
 pandas logic themselves.
 
-- **Triage** (domain.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
+- **Triage** (docs/sources.md §2.3, US Air Force *Web Posting Response Assessment*; §7.6
   reply templates): each comment category maps to a profile of author and to an action —
   troll → do not feed, moderate per charter; misinformed → correct the facts; unhappy
   user → acknowledge and restore; question → answer; thanks → thank.
-- **Crisis episodes** (domain.md §4.2, §1.4 listening): days on which an institution's
+- **Crisis episodes** (docs/sources.md §4.2, §1.4 listening): days on which an institution's
   negative mentions jump far above its usual level, grouped into episodes.
-- **Response-delay tables** (domain.md §5.5 Friday → Monday gap): median first-response
+- **Response-delay tables** (docs/sources.md §5.5 Friday → Monday gap): median first-response
   delay by weekday and hour of the comment.
-- **Moderation staffing** (domain.md §2.2, §5.1): hourly arrival profile of the comments
+- **Moderation staffing** (docs/sources.md §2.2, §5.1): hourly arrival profile of the comments
   and the smallest team that meets a response target in :mod:`socialkit.models.moderation`.
 """
 
@@ -24,13 +24,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import account_columns, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 from socialkit.models import moderation
 
 __all__ = [
     "TRIAGE",
-    "WEEKDAYS",
     "triage",
     "triage_table",
     "add_triage",
@@ -45,15 +45,15 @@ __all__ = [
     "delay_by_weekday",
     "delay_by_weekday_hour",
     "weekly_profile",
-    "plot_weekly_profiles",
     "headcount_needed",
+    "SLA_TIERS",
+    "sla_table",
+    "sla_compliance",
 ]
 
-#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 # ---------------------------------------------------------------------------
-# Triage (domain.md §2.3 US Air Force assessment, §4.2(d), §7.6)
+# Triage (docs/sources.md §2.3 US Air Force assessment, §4.2(d), §7.6)
 # ---------------------------------------------------------------------------
 
 #: category → (author profile, action, reply publicly?, reply template)
@@ -128,7 +128,7 @@ TRIAGE: dict[str, dict[str, Any]] = {
 def _category(value: Any) -> str:
     if value not in TRIAGE:
         options = ", ".join(f"« {c} »" for c in TRIAGE)
-        raise ValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
+        raise KitValueError(f"Catégorie inconnue : « {value} ». Catégories possibles : {options}.")
     return str(value)
 
 
@@ -231,7 +231,7 @@ def unanswered(
 
 
 # ---------------------------------------------------------------------------
-# Crisis episodes from negative mentions (domain.md §4.2, §1.4)
+# Crisis episodes from negative mentions (docs/sources.md §4.2, §1.4)
 # ---------------------------------------------------------------------------
 
 
@@ -261,7 +261,7 @@ def negative_mentions_per_day(
     if institution_id is None:
         return counts
     if institution_id not in counts.columns:
-        raise ValueError(f"Aucune mention pour l'institution « {institution_id} ».")
+        raise KitValueError(f"Aucune mention pour l'institution « {institution_id} ».")
     return counts[institution_id].rename("mentions_negatives")
 
 
@@ -288,7 +288,7 @@ def crisis_episodes(
     ``pic`` (highest daily count) and ``jour_du_pic``.
     """
     if not 0 <= quantile <= 1 or min_per_day < 1 or max_gap_days < 0:
-        raise ValueError(
+        raise KitValueError(
             "quantile doit être entre 0 et 1, min_per_day ≥ 1 et max_gap_days ≥ 0 "
             "(par exemple quantile=0.95, min_per_day=5, max_gap_days=1)."
         )
@@ -396,7 +396,7 @@ def around_episode(
 
 
 # ---------------------------------------------------------------------------
-# Friday → Monday gap (domain.md §5.5)
+# Friday → Monday gap (docs/sources.md §5.5)
 # ---------------------------------------------------------------------------
 
 
@@ -432,7 +432,7 @@ def delay_by_weekday(
         }
     ).reindex(range(7))
     result["commentaires_repondus"] = result["commentaires_repondus"].fillna(0).astype("int64")
-    result.index = pd.Index(WEEKDAYS, name="jour")
+    result.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     return result
 
 
@@ -449,7 +449,9 @@ def delay_by_weekday_hour(
     """
     edges = [int(b) for b in bins]
     if edges != sorted(edges) or edges[0] != 0 or edges[-1] != 24 or len(set(edges)) != len(edges):
-        raise ValueError("bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24).")
+        raise KitValueError(
+            "bins doit aller de 0 à 24 en croissant, par exemple (0, 8, 12, 17, 24)."
+        )
     table = _delays_with_time(comments, business_hours, **options)
     labels = [f"{a}–{b} h" for a, b in zip(edges[:-1], edges[1:], strict=True)]
     table["creneau"] = pd.cut(table["heure"], edges, right=False, labels=labels)
@@ -457,13 +459,13 @@ def delay_by_weekday_hour(
         index="jour", columns="creneau", values="delai", aggfunc="median", observed=False
     )
     pivot = pivot.reindex(index=range(7), columns=labels)
-    pivot.index = pd.Index(WEEKDAYS, name="jour")
+    pivot.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     pivot.columns = pd.Index(labels, name="creneau")
     return pivot
 
 
 # ---------------------------------------------------------------------------
-# Moderation staffing (domain.md §2.2, §5.1; socialkit.models.moderation)
+# Moderation staffing (docs/sources.md §2.2, §5.1; socialkit.models.moderation)
 # ---------------------------------------------------------------------------
 
 
@@ -473,7 +475,7 @@ def responsiveness_table(
     by: str = "institution_id",
     **options: Any,
 ) -> pd.DataFrame:
-    """Responsiveness of each group of accounts (domain.md §1.4, §2.2).
+    """Responsiveness of each group of accounts (docs/sources.md §1.4, §2.2).
 
     ``accounts`` is the ``comptes`` table (it brings ``by``: ``institution_id``,
     ``plateforme``, ``type_compte``… or ``compte_id`` itself). One row per group:
@@ -528,36 +530,6 @@ def weekly_profile(comments: pd.DataFrame, needing_reply_only: bool = True) -> n
     return counts / weeks
 
 
-def plot_weekly_profiles(data_profile: Any, model_profile: Any, ax: Any = None) -> Any:
-    """Line plot of two 168-hour profiles (comments per hour), one tick per day.
-
-    ``data_profile`` is drawn as « Vos données », ``model_profile`` as « Modèle ». Returns the
-    matplotlib axes.
-    """
-    import matplotlib.pyplot as plt
-
-    data = np.asarray(data_profile, dtype=float)
-    model = np.asarray(model_profile, dtype=float)
-    if data.shape != (168,) or model.shape != (168,):
-        raise ValueError(
-            "Les deux profils doivent compter 168 valeurs (une par heure de la semaine)."
-        )
-    if ax is None:
-        _, ax = plt.subplots()
-    hours = np.arange(168)
-    ax.plot(hours, data, label="Vos données", drawstyle="steps-post")
-    ax.plot(hours, model, label="Modèle (activité du public)", drawstyle="steps-post")
-    ax.set_xticks(np.arange(0, 168, 24) + 12, [d.capitalize() for d in WEEKDAYS])
-    ax.set_xticks(np.arange(0, 169, 24), minor=True)
-    ax.grid(False, axis="x")
-    ax.grid(True, axis="x", which="minor", alpha=0.3)
-    ax.set_xlim(0, 168)
-    ax.set_ylabel("commentaires par heure")
-    ax.set_title("Quand arrivent les commentaires ?")
-    ax.legend()
-    return ax
-
-
 def headcount_needed(
     target_share: float, target_hours: float, max_headcount: int = 50, **params: Any
 ) -> int | None:
@@ -569,11 +541,107 @@ def headcount_needed(
     ``max_headcount`` people cannot (the opening hours are then the bottleneck, not the team).
     """
     if "headcount" in params:
-        raise ValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
+        raise KitValueError("« headcount » ne peut pas être fixé : c'est ce que l'on cherche.")
     if not 0 <= target_share <= 100:
-        raise ValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
+        raise KitValueError("target_share est un pourcentage entre 0 et 100 (par exemple 80).")
     for size in range(1, int(max_headcount) + 1):
         df = moderation.simulate_moderation(headcount=size, **params)
         if moderation.share_within(df, target_hours) >= target_share:
             return size
     return None
+
+
+#: Response tiers (docs/sources.md §2.2 [D]): categories, target, clock or business hours.
+SLA_TIERS: dict[str, dict[str, Any]] = {
+    "urgent": {
+        "categories": ("desinformation",),
+        "cible_h": 1.0,
+        "ouvrable": False,
+        "cible": "1 heure, soirs et week-ends compris (permanence)",
+    },
+    "plainte": {
+        "categories": ("plainte",),
+        "cible_h": 4.0,
+        "ouvrable": True,
+        "cible": "4 heures ouvrables",
+    },
+    "question": {
+        "categories": ("question",),
+        "cible_h": 8.5,
+        "ouvrable": True,
+        "cible": "1 jour ouvrable (8 h 30)",
+    },
+    "autre": {
+        "categories": ("suggestion", "remerciement"),
+        "cible_h": 17.0,
+        "ouvrable": True,
+        "cible": "2 jours ouvrables",
+    },
+    "moderer": {
+        "categories": ("spam", "troll"),
+        "cible_h": None,
+        "ouvrable": False,
+        "cible": "pas de réponse : masquer ou supprimer selon la charte, noter au registre",
+    },
+}
+
+
+_OFFICE = (8.5, 17.0)
+
+
+# ---------------------------------------------------------------------------
+# Moderation targets (docs/sources.md §2.2)
+# ---------------------------------------------------------------------------
+
+
+def sla_table() -> pd.DataFrame:
+    """The response tiers as a French table (one row per tier)."""
+    rows = [
+        {
+            "niveau": tier,
+            "categories": ", ".join(spec["categories"]),
+            "delai_cible": spec["cible"],
+        }
+        for tier, spec in SLA_TIERS.items()
+    ]
+    return pd.DataFrame(rows).set_index("niveau")
+
+
+def sla_compliance(comments: pd.DataFrame, opening: tuple[float, float] = _OFFICE) -> pd.DataFrame:
+    """Share of the comments needing a reply that were answered within their tier's target.
+
+    One row per tier with a target (:data:`SLA_TIERS`): ``a_repondre`` (comments of the tier's
+    categories with ``necessite_reponse``), ``dans_delai`` (answered within the target, on the
+    clock for « urgent », in business hours otherwise — ``opening`` hours, Monday to Friday,
+    as :func:`socialkit.metrics.first_response_times`), ``part_dans_delai`` (%; an unanswered
+    comment counts as late; NaN when there is nothing to answer) and ``delai_median_h`` (median
+    delay of the answered ones, in the tier's unit).
+    """
+    if not isinstance(comments, pd.DataFrame):
+        raise KitValueError("Passez le tableau des commentaires (DataFrame) chargé avec load(...).")
+    needed = ["categorie", "necessite_reponse", "cree_le", "repondu_le"]
+    missing = [c for c in needed if c not in comments.columns]
+    if missing:
+        raise KitValueError(f"Il manque dans le tableau des commentaires : {', '.join(missing)}.")
+    category = comments["categorie"].astype("object")
+    must = comments["necessite_reponse"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    rows = {}
+    for tier, spec in SLA_TIERS.items():
+        if spec["cible_h"] is None:
+            continue
+        subset = comments[category.isin(spec["categories"]).to_numpy() & must]
+        delays = metrics.first_response_times(
+            subset, business_hours=spec["ouvrable"], opening=opening
+        )
+        ok = int((delays <= spec["cible_h"]).sum())
+        n = len(subset)
+        rows[tier] = {
+            "delai_cible": spec["cible"],
+            "a_repondre": n,
+            "dans_delai": ok,
+            "part_dans_delai": ok / n * 100 if n else float("nan"),
+            "delai_median_h": float(delays.median()) if len(delays) else float("nan"),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "niveau"
+    return table

@@ -27,8 +27,10 @@ from socialkit._common import (
     choice,
     local_times,
     local_timestamp,
+    official_mask,
     require_table,
 )
+from socialkit.errors import KitTypeError, KitValueError
 
 __all__ = [
     "OFFICE_HOURS",
@@ -75,13 +77,15 @@ def period_weeks(posts: pd.DataFrame, start: Any = None, end: Any = None) -> flo
     if start is None or end is None:
         require_table(posts, ["publie_le"], "publications")
         if len(posts) == 0:
-            raise ValueError("Aucune publication : précisez start et end pour situer la période.")
+            raise KitValueError(
+                "Aucune publication : précisez start et end pour situer la période."
+            )
         days = local_times(posts["publie_le"]).dt.normalize()
     first = local_timestamp(start, "start").normalize() if start is not None else days.min()
     last = local_timestamp(end, "end").normalize() if end is not None else days.max()
     n_days = (last - first).days + 1
     if n_days <= 0:
-        raise ValueError("La fin de la période (end) précède son début (start).")
+        raise KitValueError("La fin de la période (end) précède son début (start).")
     return n_days / 7
 
 
@@ -162,9 +166,10 @@ def institution_mix(
     """One row per institution: its channels, total activity and total audience.
 
     Built from :func:`channel_mix`. ``scope`` chooses the accounts that count:
-    ``"officiels"`` (default: ``officiel`` is True — the institution's own, recognised
-    channels), ``"institutionnels"`` (``type_compte == "institutionnel"``, unrecognised pages
-    included) or ``"tous"`` (staff and elected officials' accounts too).
+    ``"officiels"`` (default: the institution's own, recognised channels, as defined once in
+    :func:`socialkit._common.official_mask`), ``"institutionnels"`` (``type_compte ==
+    "institutionnel"``, unrecognised pages included) or ``"tous"`` (staff and elected
+    officials' accounts too).
     Columns: ``nb_comptes``, ``plateformes`` (distinct platforms, alphabetical, comma-separated),
     ``nb_plateformes``, ``publications_par_semaine`` (sum over accounts), ``abonnes_fin``
     (sum over accounts; one person following two accounts counts twice) and ``part_hors_ligne``
@@ -174,11 +179,13 @@ def institution_mix(
     mix = channel_mix(accounts, posts, followers, start, end)
     if scope == "officiels":
         require_table(accounts, ["officiel"], "comptes")
-        mix = mix[mix["officiel"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+        mix = mix[official_mask(mix)]
     elif scope == "institutionnels":
         mix = mix[(mix["type_compte"].astype("object") == "institutionnel").to_numpy(dtype=bool)]
     if mix.empty:
-        raise ValueError("Aucun compte ne correspond : vérifiez le tableau des comptes et scope.")
+        raise KitValueError(
+            "Aucun compte ne correspond : vérifiez le tableau des comptes et scope."
+        )
     mix = mix.assign(
         _offline=mix["part_hors_ligne"].fillna(0) * mix["nb_publications"] / 100,
         plateforme=mix["plateforme"].astype("object"),
@@ -210,7 +217,7 @@ def offline_share(posts: pd.DataFrame, by: str | None = None) -> float | pd.Seri
     """
     require_table(posts, ["relaie_hors_ligne"] + ([by] if by else []), "publications")
     if len(posts) == 0:
-        raise ValueError("Le tableau des publications est vide : vérifiez votre filtre.")
+        raise KitValueError("Le tableau des publications est vide : vérifiez votre filtre.")
     flags = posts["relaie_hors_ligne"].astype("boolean").astype("float64")
     if by is None:
         return float(flags.mean() * 100)
@@ -265,22 +272,22 @@ def office_hours_share(
     if isinstance(stamps, pd.DataFrame):
         column = next((c for c in ("publie_le", "cree_le") if c in stamps.columns), None)
         if column is None:
-            raise ValueError(
+            raise KitValueError(
                 "Le tableau n'a ni « publie_le » ni « cree_le » : passez les publications, "
                 "les commentaires ou une colonne de dates."
             )
         stamps = stamps[column]
     if not isinstance(stamps, pd.Series):
-        raise TypeError("Une colonne de dates (Series) ou un tableau (DataFrame) est attendu.")
+        raise KitTypeError("Une colonne de dates (Series) ou un tableau (DataFrame) est attendu.")
     open_h, close_h = (float(x) for x in opening)
     if not 0 <= open_h < close_h <= 24:
-        raise ValueError("opening doit être (ouverture, fermeture), par ex. (8.5, 17.0).")
+        raise KitValueError("opening doit être (ouverture, fermeture), par ex. (8.5, 17.0).")
     days = set(workdays)
     if not days or not days <= set(range(7)):
-        raise ValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
+        raise KitValueError("workdays doit lister des jours de 0 (lundi) à 6 (dimanche).")
     local = local_times(stamps).dropna()
     if local.empty:
-        raise ValueError("Aucune date à analyser : la sélection est vide.")
+        raise KitValueError("Aucune date à analyser : la sélection est vide.")
     hour = local.dt.hour + local.dt.minute / 60 + local.dt.second / 3600
     closed = {local_timestamp(h, "holidays").normalize() for h in holidays}
     inside = (

@@ -1,6 +1,6 @@
 """Audit of institutional accounts (module 5, « le secteur public est-il à la traîne ? »).
 
-Anchors: domain.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
+Anchors: docs/sources.md §2.4 (audit checklist, lines 2–6, 8 and 12) and §2.3 (US Department of the
 Interior: an account not updated for 3 months is assessed for archiving [V]).
 
 Two steps, so that a widget can move the thresholds without recomputing anything heavy:
@@ -34,8 +34,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
 __all__ = [
@@ -63,7 +64,7 @@ POINTS: dict[str, int] = {
     "sur_site_web": 10,
 }
 
-#: check → (French criterion, checklist line of domain.md §2.4, short label of a failure)
+#: check → (French criterion, checklist line of docs/sources.md §2.4, short label of a failure)
 CRITERIA: dict[str, tuple[str, str, str]] = {
     "actif": (
         "Activité : dernière publication il y a moins de N jours",
@@ -210,14 +211,14 @@ def account_facts(
     t1 = local_timestamp(end, "end")
     t0 = local_timestamp(start, "start") if start is not None else t1 - pd.Timedelta(days=365)
     if t0 >= t1:
-        raise ValueError("start doit précéder end (la date de l'audit).")
+        raise KitValueError("start doit précéder end (la date de l'audit).")
 
     accounts = comptes
     if institutional_only and "type_compte" in comptes.columns:
         accounts = comptes[comptes["type_compte"].astype(str) == "institutionnel"]
     accounts = accounts.drop_duplicates("compte_id").set_index("compte_id").sort_index()
     if accounts.empty:
-        raise ValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
+        raise KitValueError("Aucun compte institutionnel à auditer dans le tableau des comptes.")
     ids = accounts.index
 
     # -- activity and regularity (metrics.posting_regularity) ---------------------------
@@ -379,11 +380,6 @@ def apply_thresholds(
     )
 
 
-def _num(x: float, decimals: int = 0) -> str:
-    """French rendering of a figure in a reason (comma decimal)."""
-    return f"{x:.{decimals}f}".replace(".", ",")
-
-
 def _reasons(
     checks: dict[str, np.ndarray],
     fig: dict[str, np.ndarray],
@@ -406,26 +402,30 @@ def _reasons(
             items.append(
                 "dormant : aucune publication sur la période"
                 if np.isnan(quiet)
-                else f"dormant : dernière publication il y a {_num(quiet)} jours "
-                f"(> {_num(dormant_days)})"
+                else f"dormant : dernière publication il y a {fr.number(quiet)} jours "
+                f"(> {fr.number(dormant_days)})"
             )
         if not checks["regulier"][i]:
-            items.append(f"silence de {_num(fig['silence'][i])} jours (> {_num(max_silence)})")
+            items.append(
+                f"silence de {fr.number(fig['silence'][i])} jours (> {fr.number(max_silence)})"
+            )
         if not checks["taux_reponse_ok"][i]:
-            items.append(f"taux de réponse {_num(fig['rate'][i], 1)} % (< {_num(min_rate)} %)")
+            items.append(
+                f"taux de réponse {fr.number(fig['rate'][i], 1)} % (< {fr.number(min_rate)} %)"
+            )
         if not checks["delai_ok"][i]:
             median = fig["median"][i]
             items.append(
                 "aucune réponse aux questions"
                 if np.isnan(median)
-                else f"délai médian {_num(median, 1)} h (> {_num(max_hours)} h)"
+                else f"délai médian {fr.number(median, 1)} h (> {fr.number(max_hours)} h)"
             )
         if not checks["deux_admins"][i]:
             n = fig["admins"][i]
             items.append(
                 "nombre d'administrateurs inconnu"
                 if np.isnan(n)
-                else f"{n:.0f} administrateur(s) (< {min_admins})"
+                else f"{fr.plural(n, 'administrateur')} (< {min_admins})"
             )
         if not checks["sans_profil_perso"][i]:
             items.append("administré via un profil personnel")

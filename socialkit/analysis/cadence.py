@@ -7,14 +7,14 @@ Small building blocks for the « Communiquer de manière continue » notebooks, 
 - :func:`engagement_grid`  median (or mean) per-post engagement rate per weekday × hour;
 - :func:`time_profile`     share of posts and median engagement rate per hour or per weekday;
 - :func:`engagement_by`    engagement rate of each group of posts (format, topic…), ratio of
-  sums or mean of ratios (domain.md §1.2);
+  sums or mean of ratios (docs/sources.md §1.2);
 - :func:`weekly_posts`     posts per calendar week and account (Monday-based weeks);
 - :func:`plot_grid`        a readable heatmap of a weekday × hour table.
 
 Rows of the grids are the French weekday names ``lundi`` … ``dimanche`` (index ``jour``),
 columns the hours ``0`` … ``23`` (columns ``heure``), so ``grid.stack().idxmax()`` reads
 as ``("samedi", 20)``. Timestamps are read in Brussels wall-clock time like the metrics.
-Errors are ``ValueError``/``TypeError`` with short French messages.
+Errors are ``KitValueError``/``KitTypeError`` with short French messages.
 """
 
 from __future__ import annotations
@@ -24,21 +24,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialkit import metrics
+from socialkit import fr, metrics
 from socialkit._common import choice, local_times, local_timestamp, require_table
+from socialkit.errors import KitValueError
 
 __all__ = [
-    "WEEKDAYS",
     "posts_grid",
     "engagement_grid",
     "time_profile",
     "engagement_by",
     "weekly_posts",
-    "plot_grid",
 ]
 
-#: French weekday names, Monday first (``Timestamp.day_of_week`` order).
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 HOURS = list(range(24))
 STATS = ("median", "mean")
 UNITS = ("hour", "weekday")
@@ -46,15 +43,15 @@ UNITS = ("hour", "weekday")
 
 def _slots(posts: pd.DataFrame) -> tuple[pd.Categorical, np.ndarray]:
     stamps = local_times(posts["publie_le"])
-    day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=WEEKDAYS)
+    day = pd.Categorical.from_codes(stamps.dt.day_of_week.to_numpy(), categories=list(fr.WEEKDAYS))
     return day, stamps.dt.hour.to_numpy()
 
 
 def _grid(values: pd.Series, day: pd.Categorical, hour: np.ndarray, how: str) -> pd.DataFrame:
     frame = pd.DataFrame({"jour": day, "heure": hour, "v": values.to_numpy()})
     grouped = frame.groupby(["jour", "heure"], observed=False)["v"].agg(how)
-    grid = grouped.unstack("heure").reindex(index=WEEKDAYS, columns=HOURS)
-    grid.index = pd.Index(WEEKDAYS, name="jour")
+    grid = grouped.unstack("heure").reindex(index=list(fr.WEEKDAYS), columns=HOURS)
+    grid.index = pd.Index(list(fr.WEEKDAYS), name="jour")
     grid.columns = pd.Index(HOURS, name="heure")
     return grid
 
@@ -86,7 +83,7 @@ def engagement_grid(
     """
     choice(stat, STATS, "stat")
     if min_posts < 1:
-        raise ValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
+        raise KitValueError("min_posts doit être un nombre entier ≥ 1 (par exemple 20).")
     require_table(posts, ["publie_le"], "publications", allow_empty=False)
     rates = metrics.engagement_rate_per_post(posts, by=by)
     day, hour = _slots(posts)
@@ -121,7 +118,7 @@ def time_profile(
     if unit == "hour":
         key, labels, name = pd.Series(hour), HOURS, "heure"
     else:
-        key, labels, name = pd.Series(day), WEEKDAYS, "jour"
+        key, labels, name = pd.Series(day), list(fr.WEEKDAYS), "jour"
     frame = pd.DataFrame(
         {"k": key.to_numpy(), "er": rates.to_numpy(), "reach": reached.to_numpy() * 100}
     )
@@ -152,7 +149,7 @@ def engagement_by(
     """Engagement rate (%) of each group of posts sharing a value of ``column``.
 
     ``column`` is e.g. ``"format"``, ``"sujet"`` or ``"compte_id"``; ``by`` and ``method``
-    mean what they mean in :func:`socialkit.metrics.engagement_rate` (domain.md §1.2):
+    mean what they mean in :func:`socialkit.metrics.engagement_rate` (docs/sources.md §1.2):
 
     - ``"ratio_of_sums"``: ``Σ engagements / Σ by × 100`` over the group's posts;
     - ``"mean_of_ratios"``: mean of the per-post rates (posts with ``by = 0`` ignored).
@@ -170,17 +167,7 @@ def engagement_by(
         allow_empty=False,
     )
     keys = posts[column]
-    if method == "mean_of_ratios":
-        rates = metrics.engagement_rate_per_post(posts, by=by)
-        grouped = rates.groupby(keys, observed=True, sort=True)
-        result = grouped.mean()
-    else:
-        eng = metrics.engagements(posts).astype("float64")
-        denominator = pd.to_numeric(posts[by]).astype("float64")
-        known = eng.notna() & denominator.notna()
-        table = pd.DataFrame({"e": eng.where(known), "d": denominator.where(known)})
-        sums = table.groupby(keys, observed=True, sort=True).sum()
-        result = (sums["e"] / sums["d"].where(sums["d"] > 0) * 100).astype("float64")
+    result = metrics.engagement_rate_by(posts, keys, by=by, method=method)
     sizes = keys.groupby(keys, observed=True, sort=True).size()
     result = result[sizes.reindex(result.index, fill_value=0) >= min_posts]
     result.index = pd.Index(list(result.index), name=column)
@@ -198,7 +185,7 @@ def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
     t0 = local_timestamp(start, "start")
     t1 = local_timestamp(end, "end")
     if t1 <= t0:
-        raise ValueError("end doit être postérieur à start (par exemple 2026-09-01).")
+        raise KitValueError("end doit être postérieur à start (par exemple 2026-09-01).")
     stamps = local_times(posts["publie_le"])
     keep = ((stamps >= t0) & (stamps < t1)).to_numpy()
     monday = (stamps.dt.normalize() - pd.to_timedelta(stamps.dt.day_of_week, unit="D"))[keep]
@@ -211,47 +198,3 @@ def weekly_posts(posts: pd.DataFrame, start: Any, end: Any, accounts: Any = None
     table.index.name = "semaine"
     table.columns.name = "compte_id"
     return table
-
-
-def plot_grid(
-    grid: pd.DataFrame,
-    ax: Any = None,
-    title: str = "",
-    label: str = "",
-    cmap: str = "Blues",
-    decimals: int | None = None,
-):
-    """Heatmap of a weekday × hour table (from :func:`posts_grid` or :func:`engagement_grid`).
-
-    Empty slots (``nan``) stay white. ``label`` names the colour bar; ``decimals`` writes
-    the values in the cells (useful for small tables only). Returns the matplotlib Axes.
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 3.6))
-    values = np.ma.masked_invalid(grid.to_numpy(dtype="float64"))
-    image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest")
-    ax.set_yticks(range(len(grid.index)), [str(d) for d in grid.index])
-    hours = list(grid.columns)
-    ticks = [i for i, h in enumerate(hours) if int(h) % 2 == 0]
-    ax.set_xticks(ticks, [f"{int(hours[i])} h" for i in ticks])
-    ax.set_xlabel("heure (Bruxelles)")
-    ax.grid(False)
-    if title:
-        ax.set_title(title)
-    bar = ax.figure.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
-    if label:
-        bar.set_label(label)
-    if decimals is not None:
-        for (row, col), value in np.ndenumerate(grid.to_numpy(dtype="float64")):
-            if not np.isnan(value):
-                ax.text(
-                    col,
-                    row,
-                    f"{value:.{decimals}f}".replace(".", ","),
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                )
-    return ax

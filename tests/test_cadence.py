@@ -1,4 +1,4 @@
-"""Tests of socialkit.cadence_analysis on small tables whose results are computed by hand."""
+"""Tests of socialkit.analysis.cadence on small tables whose results are computed by hand."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socialkit import cadence_analysis as ca  # noqa: E402
+from socialkit import fr, plots  # noqa: E402
+from socialkit.analysis import cadence as ca  # noqa: E402
 
 TZ = "Europe/Brussels"
 INT_COLUMNS = [
@@ -62,7 +63,7 @@ POSTS = make_posts(
 def test_posts_grid_counts_weekday_and_local_hour():
     grid = ca.posts_grid(POSTS)
     assert grid.shape == (7, 24)
-    assert list(grid.index) == ca.WEEKDAYS and list(grid.columns) == list(range(24))
+    assert list(grid.index) == list(fr.WEEKDAYS) and list(grid.columns) == list(range(24))
     assert grid.loc["lundi", 9] == 3 and grid.loc["samedi", 20] == 1
     assert grid.to_numpy().sum() == 4 and grid.dtypes.eq("int64").all()
 
@@ -109,7 +110,7 @@ def test_time_profile_hour_and_weekday():
     assert hours.loc[3, "nb_publications"] == 0
     assert math.isnan(hours.loc[3, "taux_engagement_median"])
     days = ca.time_profile(POSTS, unit="weekday", min_posts=2)
-    assert list(days.index) == ca.WEEKDAYS
+    assert list(days.index) == list(fr.WEEKDAYS)
     assert days.loc["lundi", "nb_publications"] == 3
     assert math.isnan(days.loc["samedi", "taux_engagement_median"])  # 1 post < min_posts
 
@@ -186,9 +187,9 @@ def test_weekly_posts_fills_silent_weeks_with_zero():
 
 
 def test_plot_grid_returns_axes():
-    ax = ca.plot_grid(ca.engagement_grid(POSTS, min_posts=1), title="t", label="%", decimals=1)
+    ax = plots.plot_grid(ca.engagement_grid(POSTS, min_posts=1), title="t", label="%", decimals=1)
     assert ax.get_title() == "t"
-    assert [t.get_text() for t in ax.get_yticklabels()] == ca.WEEKDAYS
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(fr.WEEKDAYS)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests of socialkit.ambassadors_analysis against tiny tables computed by hand."""
+"""Tests of socialkit.analysis.ambassadors against tiny tables computed by hand."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import math
 import pandas as pd
 import pytest
 
-from socialkit import ambassadors_analysis as aa
+from socialkit.analysis import ambassadors as aa
 
 
 def make_accounts() -> pd.DataFrame:
     # I1: one own page (A), one impostor page (X), two ambassadors (P, Q); I2: own page only (B)
     rows = [
-        ("A", "I1", "institutionnel", "aucun", "facebook", "actif"),
-        ("X", "I1", "institutionnel", "aucun", "facebook", "non_reference"),
-        ("P", "I1", "ambassadeur", "employe", "instagram", "actif"),
-        ("Q", "I1", "ambassadeur", "rh", "linkedin", "actif"),
-        ("B", "I2", "institutionnel", "aucun", "facebook", "actif"),
+        ("A", "I1", "institutionnel", "aucun", "facebook", True),
+        ("X", "I1", "institutionnel", "aucun", "facebook", False),
+        ("P", "I1", "ambassadeur", "employe", "instagram", False),
+        ("Q", "I1", "ambassadeur", "rh", "linkedin", False),
+        ("B", "I2", "institutionnel", "aucun", "facebook", True),
     ]
     df = pd.DataFrame(
         rows,
@@ -27,7 +27,7 @@ def make_accounts() -> pd.DataFrame:
             "type_compte",
             "role",
             "plateforme",
-            "statut_declare",
+            "officiel",
         ],
     )
     df["compte_id"] = df["compte_id"].astype("string")
