@@ -163,12 +163,16 @@ def bench_lab(browser, presses: int) -> dict[str, dict]:
         with ServerProcess(cmd, ready_path="/api/status", timeout=120) as server:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(f"{server.url}/lab/tree/{rel}", timeout=120_000)
-            page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')")
-            page.wait_for_timeout(2000)
-            page.evaluate(
-                "async () => {"
-                " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+            page.wait_for_function(
+                "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=120_000
             )
+            page.wait_for_function(  # the kernel is idle: the notebook can run
+                "document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-mod-current')",
+                timeout=60_000,
+            )
+            page.wait_for_timeout(3000)
+            # not awaited: the command's promise resolves only when every cell has run
+            page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
             try:
                 page.wait_for_function(
                     "document.querySelectorAll('.kit-figure[src^=\"blob:\"]').length === 6",

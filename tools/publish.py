@@ -244,26 +244,73 @@ def page_name(path: Path) -> str:
     return "index.html" if path.stem.startswith("00-") else f"{path.stem}.html"
 
 
+DOC_PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="stylesheet" href="../kit-site.css"></head>
+<body><header class="kit-header"><p class="kit-brand"><a href="../index.html">Médias sociaux —
+formation pour communicants publics</a></p></header>
+<main id="contenu" lang="{lang}">{body}</main></body></html>
+"""
+
+
+_DOCS_DONE: set[Path] = set()
+
+
+def doc_page(source: Path) -> str:
+    """Render a repository markdown file linked from the course into ``docs/<name>.html``."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    target = SITE / "docs" / f"{source.stem}.html"
+    if source in _DOCS_DONE:
+        return f"docs/{target.name}"
+    _DOCS_DONE.add(source)  # before rendering: documents citing each other stop here
+    text = source.read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, re.MULTILINE)
+    lang = "en" if "(maintainers, English" in text else "fr"
+    body = markdown2html_mistune(text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def sibling(match: re.Match) -> str:  # links between documents of the same folder
+        other = source.parent / f"{match.group(1)}.md"
+        if not other.is_file():
+            return match.group(0)
+        doc_page(other)
+        return f'href="{other.stem}.html{match.group(2) or ""}"'
+
+    body = re.sub(r'href="([\w.-]+)\.md(#[^"]*)?"', sibling, body)
+    page = DOC_PAGE.format(
+        title=html.escape(title.group(1) if title else source.name), body=body, lang=lang
+    )
+    target.write_text(page, encoding="utf-8")
+    return f"docs/{target.name}"
+
+
 def rewrite_links(nb, pages: dict[str, str]) -> None:
-    """Links between course notebooks point to their pages (``x.ipynb`` → ``x.html``)."""
+    """Links between course notebooks point to their pages (``x.ipynb`` → ``x.html``); links to
+    the kit's markdown documents (``../docs/sources.md#s01``) to their rendered copy."""
 
     def repl(match: re.Match) -> str:
         target = match.group(2)
-        name = Path(target.split("#")[0]).name
-        if name in pages and not re.match(r"^[a-z]+:", target):
-            anchor = target[len(target.split("#")[0]) :]
-            return f"{match.group(1)}({pages[name]}{anchor})"
+        path = target.split("#")[0]
+        anchor = target[len(path) :]
+        if re.match(r"^[a-z]+:", target):
+            return match.group(0)
+        if Path(path).name in pages:
+            return f"{match.group(1)}({pages[Path(path).name]}{anchor})"
+        source = (COURSE / path).resolve()
+        if source.suffix == ".md" and source.is_file() and ROOT in source.parents:
+            return f"{match.group(1)}({doc_page(source)}{anchor})"
         return match.group(0)
 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(
-                r"(\[[^\]]*\])\(([^)\s]+\.ipynb(?:#[^)\s]*)?)\)", repl, cell.source
-            )
+            cell.source = re.sub(r"(\[[^\]]*\])\(([^)\s]+)\)", repl, cell.source)
 
 
 def build_site() -> Path:
     SITE.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(SITE / "docs", ignore_errors=True)
+    _DOCS_DONE.clear()
     notebooks = course_notebooks()
     pages = {p.name: page_name(p) for p in notebooks}
     nav = []
