@@ -12,7 +12,7 @@ JOBS ?= 2
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format browser vendor apps slides site
+        feedback format browser vendor apps slides site bench-browser
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -114,3 +114,6 @@ slides: $(STAMP) vendor  ## instructor decks (reveal.js, offline) into build/sli
 
 site: $(STAMP) vendor  ## static self-study site into build/site/ (open build/site/index.html)
 	$(BIN)/python tools/publish.py site
+
+bench-browser: $(STAMP) browser  ## latency in chromium: key press → figure painted, Voilà and JupyterLab
+	$(BIN)/python tools/bench_browser.py
