@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 from icalendar import Calendar
+from tables import TZ
 
 from socialkit import load
 from socialkit.analysis import funnel, interactions, plan
 from socialkit.analysis.plan import PlanError
 from socialkit.errors import KitValueError
 
-TZ = "Europe/Brussels"
 CONTENTS = [
     ("coulisses_equipe", "photo", "notoriété", "Rencontrez l'équipe de l'accueil."),
     ("demarches_administratives", "carrousel", "après-service", "Votre eID en 3 clics."),
