@@ -22,6 +22,13 @@ from pathlib import Path
 
 import nbrun
 import pytest
+from browserkit import (  # noqa: F401 - browser fixtures, registered by being imported
+    browser,
+    page,
+    playwright_instance,
+    pytest_runtest_makereport,
+    static_server,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Longest files first: lecture notebooks (one worker), solutions and exercises (the other),

@@ -1,0 +1,224 @@
+"""Benchmark in the browser: key press on a control → new figure painted, per view (p50/p95).
+
+Usage::
+
+    .venv/bin/python tools/bench_browser.py [--presses 20] [--only voila|lab]
+
+Debian's chromium (headless, through Playwright) opens every app of ``apps/`` in Voilà, then
+one JupyterLab notebook showing the same six views. For each view, a slider handle is focused
+and ArrowRight / ArrowLeft are pressed one at a time (``--presses`` per slider, each after the
+previous figure is painted). Measured inside the page:
+
+- ``t0``: the ``keydown`` event (capture listener on the document);
+- ``t1``: a MutationObserver sees the figure's ``src`` change (server round trip: comm message,
+  model, redraw, PNG, message back), or the summary alone when the move leaves the figure's
+  bytes unchanged (ipywidgets then sends no image; column « sans image »);
+- ``t2``: ``img.decode()`` resolved (PNG decoded);
+- ``t3``: the next ``requestAnimationFrame`` after the decode, i.e. the frame that paints the
+  new figure.
+
+The table gives p50/p95 of ``t3 − t0`` (end to end) and the p50 of each part. Server side,
+the same moves run without a browser (``tools/bench_widgets.py``). Goal: p95 ≤ 50 ms.
+Timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from socialkit.apps import APPS  # noqa: E402
+from tools.browser import ROOT, ServerProcess, launch, venv_bin  # noqa: E402
+
+TARGET_P95_MS = 50.0
+
+# In-page probe: measures one key press on the focused handle of view number `index`.
+PROBE_JS = """async ([index, key]) => {
+  const view = document.querySelectorAll('.kit-view')[index];
+  const img = view.querySelector('.kit-figure');
+  const handle = view.__kitHandle;
+  const marks = {};
+  const done = new Promise((resolve) => {
+    const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
+    const observer = new MutationObserver(async (records) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      marks.t1 = performance.now();
+      marks.figure = records.some((r) => r.target === img);
+      if (marks.figure) { try { await img.decode(); } catch (e) {} }
+      marks.t2 = performance.now();
+      requestAnimationFrame(() => { marks.t3 = performance.now(); resolve(marks); });
+    });
+    // the figure's src, or the summary alone when the figure's bytes did not change
+    observer.observe(img, {attributes: true, attributeFilter: ['src']});
+    observer.observe(view.querySelector('.kit-summary'),
+                     {childList: true, subtree: true, characterData: true});
+  });
+  document.addEventListener('keydown', () => { marks.t0 = performance.now(); },
+                            {capture: true, once: true});
+  handle.focus();
+  handle.dispatchEvent(new KeyboardEvent('keydown', {key, code: key, bubbles: true}));
+  return await done;
+}"""
+
+
+def measure(page, index: int, presses: int) -> tuple[list[dict], int]:
+    """Key presses on every slider of view ``index``: (marks per press, presses lost)."""
+    samples, lost = [], 0
+    n_handles = page.evaluate(
+        "i => document.querySelectorAll('.kit-view')[i].querySelectorAll('.noUi-handle').length",
+        index,
+    )
+    for h in range(n_handles):
+        page.evaluate(
+            "([i, h]) => { const v = document.querySelectorAll('.kit-view')[i];"
+            " v.__kitHandle = v.querySelectorAll('.noUi-handle')[h]; }",
+            [index, h],
+        )
+        for p in range(presses):
+            key = "ArrowRight" if (p // 4) % 2 == 0 else "ArrowLeft"  # wander, stay in range
+            marks = page.evaluate(PROBE_JS, [index, key])
+            if marks is None or "t0" not in marks:
+                lost += 1
+            else:
+                samples.append(marks)
+            page.wait_for_timeout(30)  # let the kernel go idle between presses
+    return samples, lost
+
+
+def summarise(samples: list[dict]) -> dict:
+    total = np.array([s["t3"] - s["t0"] for s in samples])
+    parts = {
+        "aller-retour": np.array([s["t1"] - s["t0"] for s in samples]),
+        "décodage": np.array([s["t2"] - s["t1"] for s in samples]),
+        "image suivante": np.array([s["t3"] - s["t2"] for s in samples]),
+    }
+    out = {"n": int(total.size), "p50": float(np.percentile(total, 50))}
+    out["sans image"] = sum(not s["figure"] for s in samples)
+    out["p95"] = float(np.percentile(total, 95))
+    out.update({k: float(np.percentile(v, 50)) for k, v in parts.items()})
+    return out
+
+
+def print_table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title} (ms, touche → image peinte)")
+    print(
+        f"  {'vue':<18}{'n':>5}{'p50':>8}{'p95':>8}{'aller-retour':>14}{'décodage':>10}"
+        f"{'image suiv.':>13}{'sans image':>12}{'perdues':>9}"
+    )
+    for name, r in rows.items():
+        flag = "" if r["p95"] <= TARGET_P95_MS else f"  > {TARGET_P95_MS:.0f}"
+        print(
+            f"  {name:<18}{r['n']:>5}{r['p50']:>8.1f}{r['p95']:>8.1f}{r['aller-retour']:>14.1f}"
+            f"{r['décodage']:>10.1f}{r['image suivante']:>13.1f}{r['sans image']:>12}"
+            f"{r['perdues']:>9}{flag}"
+        )
+
+
+def bench_voila(browser, presses: int) -> dict[str, dict]:
+    cmd = [venv_bin("voila"), "--no-browser", "--port={port}", "--Voila.ip=127.0.0.1"]
+    cmd += ["--template=kit", "apps/"]
+    env = {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    rows = {}
+    with ServerProcess(cmd, ready_path="/voila/tree", env=env, timeout=120) as server:
+        for app in APPS.values():
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{server.url}/voila/render/{app.filename}", timeout=120_000)
+            page.wait_for_selector(".kit-figure[src^='blob:']", timeout=120_000)
+            samples, lost = measure(page, 0, presses)
+            rows[app.view] = summarise(samples) | {"perdues": lost}
+            page.close()
+    return rows
+
+
+LAB_CELL = """from socialkit.apps import APPS, app_panel
+from IPython.display import display
+views = []
+for key in APPS:
+    view, panel = app_panel(key)
+    views.append(view)
+    display(panel)"""
+
+
+def bench_lab(browser, presses: int) -> dict[str, dict]:
+    import nbformat
+
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as tmp:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(LAB_CELL)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)"}
+        nbformat.write(nb, Path(tmp) / "bench.ipynb")
+        rel = Path(tmp).relative_to(ROOT) / "bench.ipynb"
+        cmd = [venv_bin("jupyter"), "lab", "--no-browser", "--port={port}", "--ip=127.0.0.1"]
+        cmd += ["--allow-root", "--IdentityProvider.token=", "--ServerApp.password="]
+        cmd += ["--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={ROOT}"]
+        cmd += [f"--LabApp.workspaces_dir={tmp}"]  # no tabs restored from an earlier run
+        rows = {}
+        with ServerProcess(cmd, ready_path="/api/status", timeout=120) as server:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{server.url}/lab/tree/{rel}", timeout=120_000)
+            page.wait_for_function(
+                "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=120_000
+            )
+            page.wait_for_function(  # the kernel is idle: the notebook can run
+                "document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-mod-current')",
+                timeout=60_000,
+            )
+            page.wait_for_timeout(3000)
+            select = page.get_by_role("button", name="Select", exact=True)
+            if select.count():  # "Select Kernel" dialog of a notebook opened the first time
+                select.first.click()
+                page.wait_for_timeout(2000)
+            # not awaited: the command's promise resolves only when every cell has run
+            page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+            try:
+                page.wait_for_function(
+                    "document.querySelectorAll('.kit-figure[src^=\"blob:\"]').length === 6",
+                    timeout=180_000,
+                )
+            except Exception:
+                page.screenshot(path=str(ROOT / "build" / "bench-lab.png"))
+                raise
+            for index, app in enumerate(APPS.values()):
+                page.evaluate(
+                    "i => document.querySelectorAll('.kit-view')[i].scrollIntoView()", index
+                )
+                samples, lost = measure(page, index, presses)
+                rows[app.view] = summarise(samples) | {"perdues": lost}
+            page.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=20, help="presses per slider")
+    parser.add_argument("--only", choices=["voila", "lab"], help="one front end only")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    (ROOT / "build").mkdir(exist_ok=True)
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        if args.only in (None, "voila"):
+            results["voila"] = bench_voila(browser, args.presses)
+            print_table("Voilà", results["voila"])
+        if args.only in (None, "lab"):
+            results["lab"] = bench_lab(browser, args.presses)
+            print_table("JupyterLab", results["lab"])
+        browser.close()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
