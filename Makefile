@@ -12,7 +12,7 @@ JOBS ?= 2
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format
+        feedback format browser vendor apps slides site
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -42,7 +42,7 @@ lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enab
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/course/00-index.ipynb
 
-test: $(STAMP)  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
+test: $(STAMP) browser vendor  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)
 
 lint: $(STAMP)  ## ruff lint and format check on every Python source
@@ -85,3 +85,32 @@ grade: $(STAMP)  ## autograde (all assignments, or ASSIGNMENT=<id>), feedback, g
 
 feedback: $(STAMP)  ## regenerate feedback after manual grading in the formgrader
 	$(BIN)/python -m tools.grading.feedback $(ASSIGNMENT)
+
+# Browser tests use the distribution's chromium (never `playwright install`: it downloads a
+# browser). As root (CI, these machines) it is installed with apt-get when missing.
+CHROMIUM ?= /usr/bin/chromium
+
+browser:  ## install Debian's chromium for the browser tests when missing (needs root)
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium absent : sudo apt-get install chromium (ou CHROMIUM=/chemin/vers/chromium)"; exit 1; \
+	  fi; }
+
+vendor: $(STAMP)  ## reveal.js and axe-core from the npm registry into build/vendor/ (offline after)
+	@$(BIN)/python tools/vendor.py
+
+APPS_PORT ?= 8866
+# Voilà with the kit's template (share/jupyter/voila/templates/kit: no CDN request)
+VOILA = JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=kit --Voila.ip=127.0.0.1
+
+apps: $(STAMP)  ## serve the simulations as apps (Voilà) on http://127.0.0.1:8866/
+	@echo "Sommaire des simulations : http://127.0.0.1:$(APPS_PORT)/voila/render/00-sommaire.ipynb"
+	MPLBACKEND=Agg $(VOILA) --port=$(APPS_PORT) --no-browser apps/
+
+slides: $(STAMP) vendor  ## instructor decks (reveal.js, offline) into build/slides/
+	$(BIN)/python tools/publish.py slides
+
+site: $(STAMP) vendor  ## static self-study site into build/site/ (open build/site/index.html)
+	$(BIN)/python tools/publish.py site

@@ -17,12 +17,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("course", "solutions", "exercises")
+FOLDERS = ("course", "solutions", "exercises", "apps")
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 NOTEBOOK_METADATA = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
-# nbgrader's own metadata and the editing locks it sets are meaningful; nothing else is.
-CELL_METADATA_KEPT = ("nbgrader", "tags", "editable", "deletable")
+# nbgrader's own metadata, the editing locks it sets and the slide type of the cells that make
+# the instructor's talk (`make slides`) are meaningful; nothing else is.
+CELL_METADATA_KEPT = ("nbgrader", "tags", "editable", "deletable", "slideshow")
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:

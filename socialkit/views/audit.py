@@ -108,7 +108,7 @@ class AuditView(ModelView):
 
     def _build_controls(self):
         return {
-            "dormant_jours": int_slider("Dormant après (jours sans publication)", 90, 30, 365, 15),
+            "dormant_jours": int_slider("Dormant après (jours sans publication)", 90, 30, 365, 5),
             "taux_min": slider("Taux de réponse minimum (%)", 50.0, 0.0, 100.0, 5.0),
             "delai_max": int_slider("Délai médian de réponse maximum (heures)", 24, 1, 168),
             "silence_max": int_slider("Silence maximum toléré (jours)", 30, 7, 180, 1),

@@ -31,6 +31,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
+from traitlets import Unicode
 
 __all__ = [
     "make_figure",
@@ -127,6 +128,16 @@ def checkbox(description: str, value: bool = False, **kw):
     return box
 
 
+class _FigureImage(widgets.Image):
+    """``ipywidgets.Image`` whose ``tooltip`` becomes the <img> title, i.e. its accessible name.
+
+    ipywidgets has no ``alt`` (jupyter-widgets/ipywidgets#2650) and its front end reads
+    ``description`` before showing a tooltip, which ``Image`` lacks: an empty one is synced.
+    """
+
+    description = Unicode("").tag(sync=True)
+
+
 class ModelView:
     """Base class of the views: builds controls, figure, image and summary; wires updates.
 
@@ -138,7 +149,8 @@ class ModelView:
 
     title: str = ""
     figsize: tuple[float, float] = (6.4, 3.0)
-    dpi: int = 80
+    # 96 dpi: one figure inch is one CSS inch, so the PNG is shown pixel for pixel (sharp)
+    dpi: int = 96
 
     def __init__(self) -> None:
         self.controls: dict[str, widgets.ValueWidget] = self._build_controls()
@@ -147,10 +159,18 @@ class ModelView:
         # cached bitmaps of the static part of the figure, keyed by the axis limits
         self._backgrounds: dict[tuple, Any] = {}
         self._setup_plot(self.figure)
-        self.image = widgets.Image(format="png")
+        width, height = self.figure.canvas.get_width_height()
+        # shown at the size it is rendered (no blurry upscaling); shrinks on narrow screens
+        self.image = _FigureImage(
+            format="png",
+            layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"),
+            tooltip=f"Graphique : {self.title or 'simulation'}. Résumé chiffré en dessous.",
+        )
         self.summary = widgets.HTML()
         self.result: Any = None
         self.error: str | None = None
+        self._last_summary: str | None = None
+        self._moved: widgets.ValueWidget | None = None
         header = [widgets.HTML(f"<b>{self.title}</b>")] if self.title else []
         self.widget = widgets.VBox([*header, *self.controls.values(), self.image, self.summary])
         for control in self.controls.values():
@@ -223,8 +243,28 @@ class ModelView:
         """Current value of every control."""
         return {name: control.value for name, control in self.controls.items()}
 
-    def _on_change(self, _change: dict) -> None:
-        self.update()
+    def _on_change(self, change: dict) -> None:
+        self._moved = change.get("owner")
+        try:
+            self.update()
+        finally:
+            self._moved = None
+
+    def _unchanged_note(self) -> str:
+        """French line saying that the last move left the result as it was."""
+        control = self._moved
+        label = getattr(control, "description", "") or "ce réglage"
+        value = getattr(control, "value", None)
+        if isinstance(control, widgets.Dropdown):
+            value = control.label
+        elif isinstance(control, widgets.Checkbox):
+            value = "coché" if value else "décoché"
+        elif isinstance(value, float):
+            value = format_number(value, 2).rstrip("0").rstrip(",")
+        return (
+            f"<br><i>Résultat inchangé : « {label} » = {value} ne modifie ni le graphique "
+            "ni les chiffres.</i>"
+        )
 
     def update(self) -> None:
         """Recompute the model, redraw the figure, refresh image and summary."""
@@ -237,8 +277,14 @@ class ModelView:
         self.error = None
         self.result = result
         self._draw(result)
-        self.image.value = self._render()
-        self.summary.value = self._describe(result)
+        png = self._render()
+        text = self._describe(result)
+        moved_without_effect = (
+            self._moved is not None and text == self._last_summary and png == self.image.value
+        )
+        self.image.value = png
+        self._last_summary = text
+        self.summary.value = text + self._unchanged_note() if moved_without_effect else text
 
     def _repr_mimebundle_(self, **kwargs):  # display(view) shows the widget
         return self.widget._repr_mimebundle_(**kwargs)
