@@ -485,7 +485,10 @@ def grade(
         extra_files_by_aid: dict[str, list] = {}
         for aid, student, masters, submitted, files, digest in todo:
             sub = Submission(student, aid, digest)
-            expected = {f"{name}.ipynb" for name in masters} | {"timestamp.txt"}
+            expected = {f"{name}.ipynb" for name in masters} | {
+                "timestamp.txt",
+                "submission_secret.txt",
+            }  # nbgrader's own files
             extras = sorted(
                 p.relative_to(submitted).as_posix()
                 for p in files
