@@ -599,6 +599,10 @@ def main(argv=None) -> int:
         help="niveau d'isolation (défaut : le meilleur disponible)",
     )
     args = parser.parse_args(argv)
+    from tools.grading.register import ensure_registered
+
+    if ensure_registered(args.assignment, args.root):
+        return 2
     try:
         grade(
             args.root,

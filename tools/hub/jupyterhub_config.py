@@ -42,6 +42,19 @@ c.RosterAuthenticator.hashes_file = settings.hashes_file
 c.Authenticator.allowed_users = {settings.instructor, *settings.trainees}
 c.Authenticator.admin_users = {settings.instructor}
 
+# Tests and the load benchmark drive the hub through its REST API with a service token.
+if os.environ.get("KIT_HUB_SERVICE_TOKEN"):
+    c.JupyterHub.services = [
+        {"name": "kit-bench", "api_token": os.environ["KIT_HUB_SERVICE_TOKEN"]},
+    ]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "kit-bench",
+            "scopes": ["admin:users", "admin:servers", "access:servers", "read:users"],
+            "services": ["kit-bench"],
+        }
+    ]
+
 if not settings.real_accounts:
     # Demonstration without root: every server runs as the hub's user (see the docs).
     c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"

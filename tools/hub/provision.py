@@ -102,6 +102,14 @@ def run(cmd: list[str], **kwargs) -> None:
     subprocess.run(cmd, check=True, **kwargs)
 
 
+def run_quiet(cmd: list[str]) -> None:
+    """Run ``cmd`` with its output kept; shown only when it fails."""
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stdout[-4000:], proc.stderr[-4000:], sep="\n", file=sys.stderr)
+        raise SystemExit(f"Échec : {' '.join(cmd[:6])}… (code {proc.returncode})")
+
+
 # --- Node and configurable-http-proxy -------------------------------------------------------
 
 
@@ -123,7 +131,7 @@ def ensure_proxy(prefix: Path = PROXY_PREFIX) -> Path:
         )
     say(f"installation de configurable-http-proxy {PROXY_VERSION} (npm) dans {prefix}")
     prefix.mkdir(parents=True, exist_ok=True)
-    run(
+    run_quiet(
         [
             "npm",
             "install",
@@ -133,8 +141,7 @@ def ensure_proxy(prefix: Path = PROXY_PREFIX) -> Path:
             "--prefix",
             str(prefix),
             f"configurable-http-proxy@{PROXY_VERSION}",
-        ],
-        stdout=subprocess.DEVNULL,
+        ]
     )
     return binary
 
@@ -173,8 +180,8 @@ def ensure_python_env(env: Path) -> Path:
     if not (env / "bin" / "python").exists():
         run([system_python(), "-m", "venv", str(env)])
     pip = [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    run([*pip, "--upgrade", "pip"], stdout=subprocess.DEVNULL)
-    run([*pip, *reqs], stdout=subprocess.DEVNULL)
+    run_quiet([*pip, "--upgrade", "pip"])
+    run_quiet([*pip, *reqs])
     jupyter = str(env / "bin" / "jupyter")
     for ext in SERVER_EXTENSIONS:
         run([jupyter, "server", "extension", "enable", "--sys-prefix", ext], capture_output=True)
