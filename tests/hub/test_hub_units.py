@@ -73,7 +73,7 @@ def test_feedback_leak_markers():
 
 
 def test_role_configuration(tmp_path):
-    write_jupyter_config(tmp_path, tmp_path / "exchange")
+    write_jupyter_config(tmp_path, tmp_path / "exchange", tmp_path / "cours")
     trainee = (tmp_path / "jupyter" / "trainee" / "jupyter_server_config.py").read_text()
     assert "'nbgrader.server_extensions.formgrader': False" in trainee
     page = json.loads(
@@ -84,3 +84,5 @@ def test_role_configuration(tmp_path):
     assert "medias-sociaux" in common and str(Path(tmp_path / "exchange")) in common
     instructor = (tmp_path / "jupyter" / "instructor" / "jupyter_server_config.py").read_text()
     assert "tools.hub.serverext" in instructor
+    course = (tmp_path / "jupyter" / "instructor" / "nbgrader_config.py").read_text()
+    assert f"c.CourseDirectory.root = {str(tmp_path / 'cours')!r}" in course

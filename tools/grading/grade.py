@@ -369,7 +369,10 @@ def grade(
     pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     base = isolation.make_base_dir()
     hidden = [str(p) for p in course.sensitive_paths()] if level == "namespace" else []
-    datasets = str(course.root / "datasets") if (course.root / "datasets").is_dir() else None
+    # resolved: on the hub, datasets/ links to a copy the unprivileged kernel user can read
+    datasets = (
+        str((course.root / "datasets").resolve()) if (course.root / "datasets").is_dir() else None
+    )
     prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
     template = {
         "base": base,

@@ -45,7 +45,6 @@ COURSE_PARTS = (
     "solutions",
     "exercises",
     "course",
-    "datasets",
     "socialkit",
     "tools",
     "docs",
@@ -53,6 +52,8 @@ COURSE_PARTS = (
 )
 # Front-end plugins of nbgrader the trainees never see (the formgrader and the authoring tool).
 TRAINEE_DISABLED_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
+# No "news" pop-up asking to contact jupyter.org (the class needs no outside requests).
+COMMON_DISABLED_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
 SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.assignment_list",
@@ -263,11 +264,11 @@ def ensure_passwords(ids: list[str], state: Path, given: Path | None) -> Path:
 # --- Jupyter configuration of each role -----------------------------------------------------
 
 
-def write_jupyter_config(state: Path, exchange: Path) -> None:
+def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None:
     common = state / "jupyter" / "common"
     trainee = state / "jupyter" / "trainee"
     instructor = state / "jupyter" / "instructor"
-    for d in (common, trainee / "labconfig", instructor):
+    for d in (common / "labconfig", trainee / "labconfig", instructor):
         d.mkdir(parents=True, exist_ok=True)
     (common / "nbgrader_config.py").write_text(
         "# Written by tools/hub/provision.py: the course and its exchange, for every server.\n"
@@ -275,6 +276,10 @@ def write_jupyter_config(state: Path, exchange: Path) -> None:
         f"c.CourseDirectory.course_id = {COURSE_ID!r}\n"
         f"c.Exchange.root = {str(exchange)!r}\n"
         "c.Exchange.path_includes_course = False\n",
+        encoding="utf-8",
+    )
+    (common / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": dict.fromkeys(COMMON_DISABLED_PLUGINS, True)}),
         encoding="utf-8",
     )
     (trainee / "jupyter_server_config.py").write_text(
@@ -292,6 +297,12 @@ def write_jupyter_config(state: Path, exchange: Path) -> None:
         json.dumps({"disabledExtensions": dict.fromkeys(TRAINEE_DISABLED_PLUGINS, True)}),
         encoding="utf-8",
     )
+    (instructor / "nbgrader_config.py").write_text(
+        "# The instructor's course directory (the server starts in the home directory).\n"
+        "c = get_config()  # noqa: F821\n"
+        f"c.CourseDirectory.root = {str(course_root)!r}\n",
+        encoding="utf-8",
+    )
     (instructor / "jupyter_server_config.py").write_text(
         "# Instructor: the formgrader, with its grading and feedback buttons routed through\n"
         "# the kit (tools/hub/serverext.py).\n"
@@ -306,7 +317,11 @@ def write_jupyter_config(state: Path, exchange: Path) -> None:
 
 
 def ensure_course(
-    course_root: Path, instructor: str | None, members: list[Member], exchange: Path
+    course_root: Path,
+    instructor: str | None,
+    members: list[Member],
+    exchange: Path,
+    datasets: Path,
 ) -> None:
     if not (course_root / "nbgrader_config.py").exists():
         say(f"dossier de cours de l'animateur : {course_root} (copie du kit)")
@@ -318,6 +333,13 @@ def ensure_course(
                 shutil.copytree(src, course_root / part, ignore=ignore, dirs_exist_ok=True)
             elif src.exists():
                 shutil.copy2(src, course_root / part)
+    # The datasets are the trainees' (world-readable) copy: the course directory itself is
+    # private to the instructor, and graded code runs as an unprivileged user that must read them.
+    link = course_root / "datasets"
+    if not link.is_symlink():
+        if link.exists():
+            shutil.rmtree(link)
+        link.symlink_to(datasets)
     config = course_root / "nbgrader_config.py"
     text = config.read_text(encoding="utf-8")
     if EXCHANGE_MARK not in text:
@@ -372,9 +394,15 @@ def provision(
     exchange.chmod(0o1777)  # nbgrader's filesystem exchange: everyone writes, sticky bit
     dist = trainee_dist.build(state / "trainee-dist")
     run(["chmod", "-R", "a+rX", str(dist)])
-    ensure_course(course_root, instructor if root and accounts else None, members, exchange)
+    ensure_course(
+        course_root,
+        instructor if root and accounts else None,
+        members,
+        exchange,
+        dist / "datasets",
+    )
     hashes = ensure_passwords([instructor, *(m.id for m in members)], state, passwords)
-    write_jupyter_config(state, exchange)
+    write_jupyter_config(state, exchange, course_root)
     settings = HubSettings(
         state=str(state),
         roster=str(Path(roster).resolve()),
