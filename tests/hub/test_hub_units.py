@@ -86,3 +86,35 @@ def test_role_configuration(tmp_path):
     assert "tools.hub.serverext" in instructor
     course = (tmp_path / "jupyter" / "instructor" / "nbgrader_config.py").read_text()
     assert f"c.CourseDirectory.root = {str(tmp_path / 'cours')!r}" in course
+
+
+def test_formgrader_renders_trainee_html_inert():
+    """nbgrader's formgrade template with the instructor's exporter settings (provision.py)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbgrader.server_extensions.formgrader import handlers
+    from traitlets.config import Config
+
+    nb = nbformat.v4.new_notebook()
+    answer = 'Ma **réponse** <script>window.kitPwned = 1;</script><img src="x" onerror="alert(1)">'
+    cell = nbformat.v4.new_markdown_cell(answer)
+    cell.metadata["nbgrader"] = {"grade": True, "solution": True, "grade_id": "q", "points": 1}
+    out = nbformat.v4.new_code_cell("x")
+    out.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={"text/html": "<script>window.kitPwned = 2;</script>"}
+        )
+    ]
+    nb.cells = [cell, out]
+    config = Config()
+    config.HTMLExporter.template_name = "formgrade"
+    config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
+    config.HTMLExporter.sanitize_html = True
+    config.HTMLExporter.preprocessors = ["tools.hub.serverext.SanitizeMarkdown"]
+    resources = {"base_url": "", "assignment_id": "a", "notebook_id": "n", "submission_id": "s"}
+    resources.update(index=0, total=1, student="ana", last_name="L", first_name="A")
+    resources["notebook_path"] = "/x"
+    html, _ = HTMLExporter(config=config).from_notebook_node(nb, resources=resources)
+    assert "window.kitPwned" in html  # the answer is shown…
+    assert "<script>window.kitPwned" not in html and '<img src="x" onerror' not in html
+    assert "<strong>réponse</strong>" in html

@@ -216,6 +216,8 @@ def main(argv=None) -> int:
         except subprocess.TimeoutExpired:
             hub.kill()
         log.close()
+        if hub.returncode not in (0, -15):
+            print((state / "hub.log").read_text(errors="replace")[-3000:], file=sys.stderr)
         shutil.rmtree(state, ignore_errors=True)
     return 0
 

@@ -30,6 +30,10 @@ env_bin = Path(settings.python_env) / "bin"
 
 c.JupyterHub.bind_url = f"http://{settings.ip}:{settings.port}"
 c.JupyterHub.hub_ip = "127.0.0.1"
+if settings.hub_port:
+    c.JupyterHub.hub_port = settings.hub_port
+if settings.proxy_api_port:
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.proxy_api_port}"
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.command = [settings.proxy]

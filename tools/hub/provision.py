@@ -82,6 +82,9 @@ class HubSettings:
     proxy: str
     port: int = 8000
     ip: str = "127.0.0.1"
+    # internal ports (hub API, proxy API): free ones, so two hubs can run on one machine
+    hub_port: int = 0
+    proxy_api_port: int = 0
     real_accounts: bool = True
     trainees: list[str] = field(default_factory=list)
 
@@ -93,6 +96,14 @@ class HubSettings:
         path = Path(self.state) / "hub.json"
         path.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
         return path
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def say(message: str) -> None:
@@ -307,7 +318,11 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "# Instructor: the formgrader, with its grading and feedback buttons routed through\n"
         "# the kit (tools/hub/serverext.py).\n"
         "c = get_config()  # noqa: F821\n"
-        "c.ServerApp.jpserver_extensions = {'tools.hub.serverext': True}\n",
+        "c.ServerApp.jpserver_extensions = {'tools.hub.serverext': True}\n"
+        "# Trainees' answers are rendered as inert text: no script of theirs runs in the\n"
+        "# instructor's browser (outputs: nbconvert's sanitizer; markdown: the kit's).\n"
+        "c.HTMLExporter.sanitize_html = True\n"
+        "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n",
         encoding="utf-8",
     )
     run(["chmod", "-R", "a+rX", str(state / "jupyter")])
@@ -418,6 +433,8 @@ def provision(
         ip=ip,
         real_accounts=root,
         trainees=[m.id for m in members],
+        hub_port=free_port(),
+        proxy_api_port=free_port(),
     )
     settings.save()
     return settings

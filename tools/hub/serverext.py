@@ -11,6 +11,12 @@ Loaded by the instructor's single-user server (``jupyter_server_config.py`` writ
   copy of the notebook, which prints the hidden tests;
 - « Release Feedback » (one or all) publishes the kit's feedback through the exchange
   (``tools.grading.exchange``: nbgrader's files copied next to it, leak check first).
+
+It also provides :class:`SanitizeMarkdown`, which the instructor's configuration adds to the
+formgrader's HTML exporter (with ``HTMLExporter.sanitize_html`` for outputs): nbgrader's
+formgrade template renders trainees' markdown answers without sanitizing them, so a
+``<script>`` or ``onerror=`` in an answer would run in the instructor's browser, with the
+instructor's access to the server.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nbconvert.preprocessors import Preprocessor
 from tornado import web
 
 AUTOGRADE_DISABLED = (
@@ -77,6 +84,17 @@ def _patch(apihandlers) -> None:
     apihandlers.GenerateAllFeedbackHandler.post = generate_feedback
     apihandlers.ReleaseFeedbackHandler.post = release_feedback
     apihandlers.ReleaseAllFeedbackHandler.post = release_feedback
+
+
+class SanitizeMarkdown(Preprocessor):
+    """Escape the HTML of every markdown cell (trainees write them) before rendering."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            from nbconvert.filters import clean_html
+
+            cell.source = clean_html(cell.source)
+        return cell, resources
 
 
 def _jupyter_server_extension_points():
