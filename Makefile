@@ -19,7 +19,8 @@ HUB_ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format browser vendor apps slides site hub trainee-dist roster release-feedback
+        feedback format check-notebook browser vendor apps slides site hub trainee-dist roster \
+        release-feedback
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -38,7 +39,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install the kit (done by every other target)
 
 check-env: $(STAMP)  ## print OK / MANQUANT for every package
-	@$(BIN)/python tools/check_env.py
+	@$(BIN)/python -m tools.check_env
 
 # Jupyter refuses to run as root (containers, Binder-like hosts) unless told it is deliberate.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -50,7 +51,7 @@ lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enab
 		--LabApp.default_url=/lab/tree/course/00-index.ipynb
 
 test: $(STAMP) browser vendor  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
-	@$(BIN)/python tools/run_checks.py --jobs $(JOBS)
+	@$(BIN)/python -m tools.run_checks --jobs $(JOBS)
 
 lint: $(STAMP)  ## ruff lint and format check on every Python source
 	$(BIN)/ruff check socialkit tools tests nbgrader_config.py
@@ -61,19 +62,25 @@ format: $(STAMP)  ## apply ruff's formatter and safe lint fixes
 	$(BIN)/ruff check --fix socialkit tools tests nbgrader_config.py
 
 data: $(STAMP)  ## regenerate datasets/ from tools/make_data.py
-	$(BIN)/python tools/make_data.py
+	$(BIN)/python -m tools.make_data
 
 check-data: $(STAMP)  ## fail if datasets/ differs from a fresh generation
-	$(BIN)/python tools/make_data.py --check
+	$(BIN)/python -m tools.make_data --check
 
-exercises: $(STAMP)  ## regenerate exercises/ from solutions/ (nbgrader generate_assignment)
-	$(BIN)/python tools/exercises.py
+exercises: $(STAMP)  ## regenerate the headers in solutions/, then exercises/ (nbgrader)
+	$(BIN)/python -m tools.exercises
+
+# While writing a notebook: every cell under pytest with nbval, outputs compared loosely
+# (make test runs each notebook once, cached by content, through tests/nbrun.py).
+NB ?= course
+check-notebook: $(STAMP)  ## run notebooks cell by cell with nbval: make check-notebook NB=course/03-….ipynb
+	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env $(NB)
 
 clean-notebooks: $(STAMP)  ## strip outputs and machine metadata from every notebook
-	$(BIN)/python tools/notebooks.py --fix
+	$(BIN)/python -m tools.notebooks --fix
 
 bench: $(STAMP)  ## widget latency (p50/p95 per view) and grading speed vs stock nbgrader
-	$(BIN)/python tools/bench_widgets.py
+	$(BIN)/python -m tools.bench_widgets
 	$(BIN)/python -m tools.grading.bench
 
 bench-grading: $(STAMP)  ## grading benchmark only: 30 submissions, kit vs stock nbgrader

@@ -3,14 +3,16 @@
 Modules, one job each:
 
 - ``schema``   description of the sample tables
-- ``data``     ``load(name)``: typed, validated DataFrames with French error messages
+- ``data``     ``load(name)``/``save``: typed, validated tables with French error messages
+- ``files``    reading any table file (encodings, separators, Excel, archives), shared
 - ``metrics``  the course metrics (engagement rates, response time, share of voice…)
 - ``models``   pure simulation models used by the widgets and graded questions
 - ``views``    thin ipywidgets views over the models
 - ``check``    type-strict answer checks with friendly French messages
 - ``style``    plot style shared by every notebook
 - ``errors``   trainee-facing exceptions, shown as one French line in Jupyter
-- ``imports``  convert real platform exports to the kit's tables
+- ``importers`` ``read_export``: real platform exports → the kit's ``publications``
+- ``templates`` fill-in templates (xlsx, csv) of the other tables for a trainee's own data
 - ``fr``       French presentation: numbers, percentages, dates, names, plurals, slugs
 - ``analysis`` per-module helpers of the notebooks: ``strategy`` (M1–M2), ``cadence`` (M3),
   ``interactions`` (M4), ``audit`` (M5), ``ambassadors`` (M6), ``funnel`` (M7) and the

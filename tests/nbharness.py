@@ -1,7 +1,8 @@
 """Run a graded notebook's cells in-process, to prove wrong answers are rejected.
 
 ``Assignment("03-communication-continue")`` executes the solution notebook's code
-cells once (in a plain namespace, Agg backend). ``rejects(grade_id, **answers)``
+cells once, on first use of ``namespace`` (in a plain namespace, Agg backend): creating
+it at a test module's top level costs nothing at import. ``rejects(grade_id, **answers)``
 replays the test cell ``grade_id`` — hidden tests included — in a copy of that
 namespace where the given variables are replaced by wrong answers, and returns
 True when a check rejects them (as it must). ``accepts`` is the converse.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +32,20 @@ def _meta(cell: dict) -> dict:
 
 class Assignment:
     def __init__(self, name: str, folder: str = "solutions") -> None:
-        path = ROOT / folder / name / f"{name}.ipynb"
-        self.path = path
-        self.cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        self.namespace: dict[str, Any] = {"__name__": "__main__"}
+        self.path = ROOT / folder / name / f"{name}.ipynb"
+
+    @cached_property
+    def cells(self) -> list[dict]:
+        return json.loads(self.path.read_text(encoding="utf-8"))["cells"]
+
+    @cached_property
+    def namespace(self) -> dict[str, Any]:
+        namespace: dict[str, Any] = {"__name__": "__main__"}
         with contextlib.redirect_stdout(io.StringIO()):
             for cell in self.cells:
                 if cell["cell_type"] == "code":
-                    exec(compile(self._source(cell), str(path), "exec"), self.namespace)
+                    exec(compile(self._source(cell), str(self.path), "exec"), namespace)
+        return namespace
 
     @staticmethod
     def _source(cell: dict) -> str:

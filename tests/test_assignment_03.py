@@ -21,12 +21,18 @@ from socialkit.models import cadence
 
 NAME = "03-communication-continue"
 A = Assignment(NAME)
-NS = A.namespace
-PUBS = NS["publications"]
-COMPTES = NS["comptes"]
-INST = NS["institutionnels"]
-PUBS_INST = NS["pubs_inst"]
 YEAR = {"start": "2025-09-01", "end": "2026-09-01"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _solution_tables():
+    """Run the solution (once, on first use) and name the tables the tests below use."""
+    global NS, PUBS, COMPTES, INST, PUBS_INST
+    NS = A.namespace
+    PUBS = NS["publications"]
+    COMPTES = NS["comptes"]
+    INST = NS["institutionnels"]
+    PUBS_INST = NS["pubs_inst"]
 
 
 def test_every_graded_cell_is_covered_here():

@@ -8,6 +8,7 @@ wrong column, wrong model setting…).
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from nbharness import Assignment
 
 from socialkit import metrics
@@ -15,8 +16,14 @@ from socialkit.analysis import interactions
 from socialkit.models import buzz, moderation
 
 A = Assignment("04-interactions")
-NS = A.namespace
-COM = NS["commentaires"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _solution_tables():
+    """Run the solution (once, on first use) and name the tables the tests below use."""
+    global NS, COM
+    NS = A.namespace
+    COM = NS["commentaires"]
 
 
 def test_every_graded_cell_is_covered_here():

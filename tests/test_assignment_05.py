@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from nbharness import Assignment
 
 from socialkit import metrics
 from socialkit.analysis import audit
 
 A = Assignment("05-audit-secteur-public")
-NS = A.namespace
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _solution_tables():
+    """Run the solution (once, on first use) and name the tables the tests below use."""
+    global NS
+    NS = A.namespace
 
 
 def test_right_answers_accepted():

@@ -9,7 +9,13 @@ from nbharness import Assignment
 from socialkit import metrics
 
 A = Assignment("06-ambassadeurs-gouvernance")
-NS = A.namespace
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _solution_tables():
+    """Run the solution (once, on first use) and name the tables the tests below use."""
+    global NS
+    NS = A.namespace
 
 
 def test_solution_accepted():

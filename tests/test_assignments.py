@@ -1,34 +1,29 @@
 """Every graded assignment: nbgrader accepts the solution, rejects the untouched exercise.
 
-``nbgrader validate`` runs the solution notebook with its hidden tests;
-``nbgrader validate --invert`` runs the generated exercise and passes only if
-every graded test cell fails there. The structure checks keep every assignment
-to the kit's pattern (hidden tests in every graded cell, a manual answer,
-French stubs, exact-type checks through socialkit.check).
+nbgrader's ``Validator`` (what ``nbgrader validate`` runs) judges the solution notebook
+with its hidden tests, and with ``invert`` the freshly generated exercise, which passes
+only if every graded test cell fails there. Both read the one execution of each notebook
+that :mod:`nbrun` stores; the exercises come from the run's one generation, which must also
+equal ``exercises/`` in git. The structure checks keep every assignment to the kit's
+pattern (hidden tests in every graded cell, a manual answer, French stubs, exact-type checks
+through socialkit.check); the header checks keep each notebook's header equal to what its
+metadata gives (``tools/headers.py``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import nbrun
 import pytest
 
+from tools import headers
+from tools.exercises import differences
+
 ROOT = Path(__file__).resolve().parent.parent
-ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
-
-
-def _validate(path: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nbgrader", "validate", str(path), *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+ASSIGNMENTS = nbrun.assignments()
 
 
 def _cells(path: Path) -> list[dict]:
@@ -47,17 +42,48 @@ def test_pairs_exactly(name):
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_solution_validates(name):
-    done = _validate(ROOT / "solutions" / name / f"{name}.ipynb")
-    assert "Success! Your notebook passes all the tests." in done.stdout, done.stdout + done.stderr
+def test_solution_runs_and_validates(name):
+    path = ROOT / "solutions" / name / f"{name}.ipynb"
+    assert nbrun.errors(nbrun.executed(path)) == []  # no cell raises, graded or not
+    assert nbrun.validate(path) == {}
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_untouched_exercise_fails_every_test(name):
-    done = _validate(ROOT / "exercises" / name / f"{name}.ipynb", "--invert")
-    assert "Success! The notebook does not pass any tests." in done.stdout, (
-        done.stdout + done.stderr
-    )
+def test_untouched_exercise_fails_every_test(name, generated_exercises):
+    path = generated_exercises / name / f"{name}.ipynb"
+    assert nbrun.validate(path, invert=True) == {}
+    # The same execution judged the other way: every graded cell fails (tests raise, and an
+    # untouched written answer scores 0).
+    failed = nbrun.validate(path)["failed"]
+    graded = [c for c in _cells(path) if c["metadata"].get("nbgrader", {}).get("grade")]
+    assert len(failed) == len(graded) >= 4
+
+
+def test_exercises_are_fresh(generated_exercises):
+    """exercises/ is what `make exercises` gives from solutions/ (nobody edits it)."""
+    stale = differences(generated_exercises, ROOT / "exercises")
+    assert stale == [], f"exercises/ is stale, run `make exercises`: {stale}"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_header_matches_metadata(name):
+    """The header and the question headings are what tools/headers.py makes of the metadata."""
+    assert headers.stale([name]) == [], f"{name}: points changed, run `make exercises`"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_header_total_is_the_metadata_total(name):
+    cells = _cells(ROOT / "solutions" / name / f"{name}.ipynb")
+    meta = [c["metadata"].get("nbgrader", {}) for c in cells]
+    points = sum(m.get("points", 0) for m in meta if m.get("grade") or m.get("task"))
+    auto = sum(m.get("points", 0) for m in meta if m.get("grade") and not m.get("solution"))
+    text = "\n".join(_source(c) for c in cells[:3])
+    assert f"| **Total** | **{points}** |" in text
+    assert f"{points} points au total ({auto} points corrigés automatiquement" in text
+    for cell in cells:
+        src = _source(cell)
+        if src.startswith("## Question "):
+            assert re.search(r"\(\d+ points?(, corrigée à la main)?\)$", src.splitlines()[0])
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)

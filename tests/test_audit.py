@@ -7,17 +7,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from tables import TZ, stamps
 
 from socialkit import metrics
 from socialkit.analysis import audit
 from socialkit.schema import columns
 
-TZ = "Europe/Brussels"
 END = "2026-09-01"
-
-
-def _stamps(texts):
-    return pd.Series(pd.to_datetime(list(texts))).dt.tz_localize(TZ)
 
 
 def make_accounts() -> pd.DataFrame:
@@ -88,7 +84,7 @@ def make_posts() -> pd.DataFrame:
     rows += [("P1", pd.Timestamp("2026-08-25 10:00"))]
     # B1: no post at all
     df = pd.DataFrame(rows, columns=["compte_id", "publie_le"])
-    df["publie_le"] = _stamps(df["publie_le"].astype(str))
+    df["publie_le"] = stamps(df["publie_le"].astype(str))
     df["publication_id"] = [f"p{i}" for i in range(len(df))]
     return df
 
@@ -105,7 +101,7 @@ def make_comments() -> pd.DataFrame:
         ("F1", "2026-08-26 10:00", None, True),
     ]
     df = pd.DataFrame(rows, columns=["compte_id", "cree_le", "repondu_le", "necessite_reponse"])
-    df["cree_le"] = _stamps(df["cree_le"])
+    df["cree_le"] = stamps(df["cree_le"])
     df["repondu_le"] = pd.to_datetime(df["repondu_le"]).dt.tz_localize(TZ)
     return df
 

@@ -11,11 +11,11 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from tables import TZ
 
 from socialkit import fr, plots  # noqa: E402
 from socialkit.analysis import cadence as ca  # noqa: E402
 
-TZ = "Europe/Brussels"
 INT_COLUMNS = [
     "abonnes_au_moment",
     "portee",

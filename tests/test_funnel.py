@@ -7,16 +7,11 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from tables import stamps
 
 from socialkit.analysis import funnel
 from socialkit.models import community
 from socialkit.schema import CATEGORIES
-
-TZ = "Europe/Brussels"
-
-
-def _stamps(values):
-    return pd.Series(pd.to_datetime(values)).dt.tz_localize(TZ)
 
 
 @pytest.fixture
@@ -66,7 +61,7 @@ def comments():
         {
             "compte_id": ["A1", "A1", "A1", "A1", "A2", "A2", "A3", "B1", "B1"],
             "auteur_id": ["U1", "U1", "U2", "U2", "U3", "U1", "U2", "U9", "U9"],
-            "cree_le": _stamps(
+            "cree_le": stamps(
                 [
                     "2026-03-02 09:00",  # U1 day 1
                     "2026-03-02 23:30",  # U1 same day (Brussels) → still one day
@@ -91,7 +86,7 @@ def comments():
                 "troll",
             ],
             "necessite_reponse": [True, False, True, True, False, False, True, True, False],
-            "repondu_le": _stamps(
+            "repondu_le": stamps(
                 [
                     "2026-03-02 11:00",  # 2 h
                     None,

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from notebooks import dumps, normalise, notebooks, problems  # noqa: E402
+from tools.exercises import differences
+from tools.notebooks import dumps, normalise, notebooks, problems
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(p.stem for p in (ROOT / "course").glob("0[1-9]-*.ipynb"))
@@ -133,9 +132,7 @@ def test_guide_seed_table_points_to_real_sections():
 
 
 def test_exercise_freshness_check_sees_every_kind_of_difference(tmp_path):
-    """tools/exercises.py --check compares trees with this function: it must see changes."""
-    from exercises import differences
-
+    """The exercises freshness check compares trees with this function: it must see changes."""
     left, right = tmp_path / "a", tmp_path / "b"
     for side in (left, right):
         (side / "m").mkdir(parents=True)

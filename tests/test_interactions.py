@@ -5,16 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from tables import stamps
 
 from socialkit import fr, plots
 from socialkit.analysis import interactions as I
 from socialkit.models import moderation
-
-TZ = "Europe/Brussels"
-
-
-def stamps(texts):
-    return pd.Series(pd.to_datetime(texts)).dt.tz_localize(TZ)
 
 
 def comments(rows):

@@ -28,11 +28,11 @@ def write(tmp_path: Path, text: str | bytes, name: str = "abonnes") -> Path:
     return tmp_path
 
 
-def error(tmp_path: Path, name: str = "abonnes") -> str:
+def error(tmp_path: Path, name: str = "abonnes", ext: str = "csv") -> str:
     with pytest.raises(DataError) as info:
         load(name, folder=tmp_path)
     message = str(info.value)
-    assert f"{name}.csv" in message, "the message names the file"
+    assert f"{name}.{ext}" in message, "the message names the file"
     assert "Traceback" not in message
     return message
 
@@ -46,8 +46,20 @@ def test_good_small_file(tmp_path):
     )
 
 
-def test_missing_file(tmp_path):
-    assert "introuvable" in error(tmp_path)
+def test_missing_file_in_the_kit_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOCIALKIT_DATA", str(tmp_path / "absent"))
+    with pytest.raises(DataError, match="introuvable"):
+        load("abonnes")
+
+
+def test_absent_table_in_a_trainee_folder_says_what_to_do(tmp_path):
+    write(tmp_path, GOOD)
+    with pytest.raises(DataError) as info:
+        load("comptes", folder=tmp_path)
+    message = str(info.value)
+    assert "ne contient pas le tableau « comptes »" in message
+    assert "il contient : « abonnes »" in message
+    assert 'write_template("comptes"' in message and "make data" not in message
 
 
 def test_empty_file(tmp_path):
@@ -62,8 +74,9 @@ def test_truncated_file(tmp_path):
     assert "tronqué" in error(write(tmp_path, GOOD[:-6]))
 
 
-def test_semicolon_separated(tmp_path):
-    assert "points-virgules" in error(write(tmp_path, GOOD.replace(",", ";")))
+def test_semicolon_separated_file_from_excel_is_read(tmp_path):
+    frame = load("abonnes", folder=write(tmp_path, GOOD.replace(",", ";")))
+    assert frame["abonnes"].tolist() == [1200, 1204]
 
 
 def test_missing_column(tmp_path):
@@ -71,17 +84,86 @@ def test_missing_column(tmp_path):
     assert "desabonnements" in error(write(tmp_path, text))
 
 
-def test_not_utf8(tmp_path):
-    assert "UTF-8" in error(write(tmp_path, GOOD.replace("C001", "Cé01").encode("latin-1")))
+def test_windows_1252_file_is_read_with_its_accents(tmp_path):
+    frame = load("abonnes", folder=write(tmp_path, GOOD.replace("C001", "Cé01").encode("cp1252")))
+    assert frame["compte_id"].tolist() == ["Cé01", "Cé01"]
 
 
 def test_bad_number_names_value_and_line(tmp_path):
-    message = error(write(tmp_path, GOOD.replace("1204", "1 204")))
-    assert "« 1 204 »" in message and "ligne 3" in message
+    message = error(write(tmp_path, GOOD.replace("1204", "12x4")))
+    assert "« 12x4 »" in message and "ligne 3" in message
 
 
 def test_bad_date(tmp_path):
-    assert "AAAA-MM-JJ" in error(write(tmp_path, GOOD.replace("2025-09-02", "02/09/2025")))
+    assert "AAAA-MM-JJ" in error(write(tmp_path, GOOD.replace("2025-09-02", "hier")))
+
+
+def test_ambiguous_day_month_asks_for_dayfirst(tmp_path):
+    text = GOOD.replace("2025-09-01", "01/09/2025").replace("2025-09-02", "02/09/2025")
+    message = error(write(tmp_path, text))
+    assert "dayfirst=True" in message and "« date »" in message
+    frame = load("abonnes", folder=tmp_path, dayfirst=True)
+    assert frame["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-09-01", "2025-09-02"]
+
+
+def test_a_day_above_twelve_settles_the_order(tmp_path):
+    text = GOOD.replace("2025-09-01", "01/09/2025").replace("2025-09-02", "13/09/2025")
+    frame = load("abonnes", folder=write(tmp_path, text))
+    assert frame["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-09-01", "2025-09-13"]
+
+
+def test_excel_workbook_table_with_french_habits(tmp_path):
+    """A filled-in template saved from Excel: real date cells, oui/non, decimal commas."""
+    import datetime as dt
+
+    import openpyxl
+
+    from socialkit.schema import columns
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(columns("mentions"))
+    sheet.append(
+        [
+            "M1",
+            dt.datetime(2026, 3, 2, 9, 15),
+            "I01",
+            "facebook",
+            "media",
+            1200,
+            "0,5",
+            "non",
+            "Article sur le nouveau parc",
+        ]
+    )
+    sheet.append(
+        ["M2", "2026-07-01 18:00", "I01", "x", "citoyen", "1.500", -0.25, "oui", "Bravo 👏"]
+    )
+    book.save(tmp_path / "mentions.xlsx")
+    frame = load("mentions", folder=tmp_path)
+    assert frame["publiee_le"].dt.strftime("%Y-%m-%dT%H:%M%z").tolist() == [
+        "2026-03-02T09:15+0100",
+        "2026-07-01T18:00+0200",
+    ]
+    assert frame["sentiment"].tolist() == [0.5, -0.25]
+    assert frame["abonnes_source"].tolist() == [1200, 1500]
+    assert frame["est_partage"].tolist() == [False, True]
+    assert frame["texte"].iloc[1] == "Bravo 👏"
+
+
+def test_workbook_error_names_the_line(tmp_path):
+    import openpyxl
+
+    from socialkit.schema import columns
+
+    book = openpyxl.Workbook()
+    book.active.append(columns("mentions"))
+    book.active.append(["M1", "2026-03-02 09:15", "I01", "myspace", "media", 1, 0, "non", "x"])
+    book.save(tmp_path / "mentions.xlsx")
+    with pytest.raises(DataError) as info:
+        load("mentions", folder=tmp_path)
+    assert "mentions.xlsx" in str(info.value)
+    assert "« myspace » (ligne 2)" in str(info.value)
 
 
 def test_ragged_row(tmp_path):
@@ -135,3 +217,16 @@ def test_loading_never_modifies_the_file(tmp_path):
     error(folder)
     assert (folder / "abonnes.csv").read_bytes() == before
     shutil.rmtree(folder)
+
+
+def test_password_protected_or_damaged_workbook_in_a_trainee_folder(tmp_path):
+    bad = Path(__file__).resolve().parent / "fixtures" / "exports" / "bad"
+    shutil.copy(bad / "linkedin_content_mot_de_passe.xlsx", tmp_path / "comptes.xlsx")
+    message = error(tmp_path, "comptes", "xlsx")
+    assert "protégé par un mot de passe" in message and "retirez le mot de passe" in message
+    (tmp_path / "comptes.xlsx").unlink()
+    shutil.copy(bad / "linkedin_content_tronque.xlsx", tmp_path / "comptes.xlsx")
+    assert "incomplet ou abîmé" in error(tmp_path, "comptes", "xlsx")
+    (tmp_path / "comptes.xlsx").unlink()
+    shutil.copy(bad / "capture_statistiques.png", tmp_path / "comptes.csv")
+    assert "c'est une image, pas un tableau CSV ou Excel" in error(tmp_path, "comptes")

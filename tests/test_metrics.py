@@ -7,19 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from tables import stamps, ts, typed
 
 from socialkit import metrics
-
-TZ = "Europe/Brussels"
-
-
-def ts(text: str) -> pd.Timestamp:
-    """A Brussels wall-clock time, e.g. ts("2026-03-06 16:00")."""
-    return pd.Timestamp(text, tz=TZ)
-
-
-def stamps(texts: list[str | None]) -> pd.Series:
-    return pd.Series(pd.to_datetime(texts)).dt.tz_localize(TZ)
 
 
 def make_posts(**columns) -> pd.DataFrame:
@@ -38,20 +28,7 @@ def make_posts(**columns) -> pd.DataFrame:
         "clics": [0] * n,
     }
     base.update(columns)
-    df = pd.DataFrame(base)
-    df["compte_id"] = df["compte_id"].astype("string")
-    df["publie_le"] = stamps(list(df["publie_le"]))
-    for col in [
-        "abonnes_au_moment",
-        "portee",
-        "impressions",
-        "reactions",
-        "commentaires",
-        "partages",
-        "clics",
-    ]:
-        df[col] = df[col].astype("Int64")
-    return df
+    return typed(pd.DataFrame(base), "publications")
 
 
 def make_comments(rows: list[tuple[str, str | None, bool]]) -> pd.DataFrame:

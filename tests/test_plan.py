@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
 from icalendar import Calendar
+from tables import TZ
 
 from socialkit import load
 from socialkit.analysis import funnel, interactions, plan
 from socialkit.analysis.plan import PlanError
 from socialkit.errors import KitValueError
 
-TZ = "Europe/Brussels"
 CONTENTS = [
     ("coulisses_equipe", "photo", "notoriété", "Rencontrez l'équipe de l'accueil."),
     ("demarches_administratives", "carrousel", "après-service", "Votre eID en 3 clics."),
@@ -258,13 +259,13 @@ def test_gaps_between_posts():
 def test_gaps_at_the_edges_of_the_plan():
     # first post on the second Monday: the whole first week is silent
     late = weekly(days=["lundi"]).iloc[1:]
-    assert plan.calendar_problems(late) == [
+    assert plan.calendar_problems(late, start=plan.PLAN_START, weeks=4) == [
         "Compte C009 : 7 jours sans publication entre le début du plan (07/09) et le 14/09 "
         "(au plus 7 jours entre deux publications pour un rendez-vous régulier)."
     ]
     # last post on the third Tuesday: the fourth week is silent
     early = weekly().iloc[:3]
-    assert plan.calendar_problems(early) == [
+    assert plan.calendar_problems(early, start=plan.PLAN_START, weeks=4) == [
         "Compte C009 : 12 jours sans publication entre le 22/09 et la fin du plan (04/10) "
         "(au plus 7 jours entre deux publications pour un rendez-vous régulier)."
     ]
@@ -281,13 +282,13 @@ def test_gaps_at_the_edges_of_the_plan():
             ]
         ]
     )
-    assert plan.calendar_problems(edges) == []
+    assert plan.calendar_problems(edges, start=plan.PLAN_START, weeks=4) == []
 
 
 def test_dates_outside_the_plan():
     cal = weekly()
     cal.loc[3, "date_heure"] = pd.Timestamp("2026-10-06 19:00", tz=TZ)
-    found = plan.calendar_problems(cal)
+    found = plan.calendar_problems(cal, start=plan.PLAN_START, weeks=4)
     assert found[0] == (
         "Ligne 3 : le mardi 06/10/2026 est hors de la période du plan (du 07/09/2026 au "
         "04/10/2026)."
@@ -295,7 +296,7 @@ def test_dates_outside_the_plan():
     # the post outside the period does not count for regularity: the 4th week is silent
     assert "fin du plan" in found[1]
     # in a five-week plan the date is inside, but 22/09 → 06/10 is a 14-day silence
-    assert [p[:40] for p in plan.calendar_problems(cal, weeks=5)] == [
+    assert [p[:40] for p in plan.calendar_problems(cal, start=plan.PLAN_START, weeks=5)] == [
         "Compte C009 : 14 jours entre les publica"
     ]
 
@@ -303,8 +304,22 @@ def test_dates_outside_the_plan():
 def test_no_post_at_all_for_an_account_in_the_period():
     cal = weekly()
     cal["date_heure"] = cal["date_heure"] + pd.Timedelta(days=70)
-    found = plan.calendar_problems(cal)
+    found = plan.calendar_problems(cal, start=plan.PLAN_START, weeks=4)
     assert found[-1].startswith("Compte C009 : aucune publication pendant toute la période")
+
+
+def test_default_period_follows_the_calendar_any_dates():
+    """Own dates need no extra argument: the plan runs over the weeks the calendar covers."""
+    slots = plan.regular_slots("2027-01-05", 6, days=["mardi"], times=["12:30"])
+    cal = plan.build_calendar(slots, CONTENTS, "Page Facebook", "facebook")
+    assert plan.calendar_problems(cal) == []
+    counts = plan.weekly_counts(cal)
+    assert counts.shape == (6, 1) and counts.index[0] == "semaine 1 (du 04/01)"
+    gap = cal.drop(index=2)
+    assert plan.calendar_problems(gap) == [
+        "Compte Page Facebook : 14 jours entre les publications du 12/01 et du 26/01 (au plus "
+        "7 jours entre deux publications pour un rendez-vous régulier)."
+    ]
 
 
 def test_accounts_and_platforms():
@@ -362,12 +377,23 @@ def test_export_paths(tmp_path):
         plan.export_paths("???")
 
 
-@pytest.mark.parametrize("excel", [False, True])
-def test_csv_round_trip(tmp_path, excel):
+def test_csv_default_opens_in_a_belgian_excel(tmp_path):
     cal = good_calendar()
-    path = plan.to_csv(cal, tmp_path / "c.csv", excel=excel)
+    path = plan.to_csv(cal, tmp_path / "c.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "date;heure;plateforme;compte_id;sujet;format;texte;objectif"
+    assert lines[1].startswith("08/09/2026;07:30;facebook;C009;coulisses_equipe;photo;")
+    back = plan.read_calendar(path)
+    pd.testing.assert_frame_equal(back, plan.check_calendar(cal), check_dtype=False)
+
+
+def test_csv_for_programs_round_trip(tmp_path):
+    cal = good_calendar()
+    path = plan.to_csv(cal, tmp_path / "c.csv", excel=False)
     text = path.read_bytes()
-    assert text.startswith(b"\xef\xbb\xbf") == excel
+    assert not text.startswith(b"\xef\xbb\xbf")
     assert b"2026-09-08T07:30:00+02:00" in text
     back = plan.read_calendar(path)
     pd.testing.assert_frame_equal(back, plan.check_calendar(cal), check_dtype=False)
@@ -378,11 +404,14 @@ def test_read_calendar_missing_file(tmp_path):
         plan.read_calendar(tmp_path / "absent.csv")
 
 
+STAMP = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+
+
 def test_ics_is_valid_deterministic_and_complete(tmp_path):
     cal = good_calendar()
-    a = plan.to_ics(cal, tmp_path / "a.ics", name="Plan CPAS").read_bytes()
-    b = plan.to_ics(cal.iloc[::-1], tmp_path / "b.ics", name="Plan CPAS").read_bytes()
-    assert a == b  # row order does not matter, no clock time inside
+    a = plan.to_ics(cal, tmp_path / "a.ics", name="Plan CPAS", stamp=STAMP).read_bytes()
+    b = plan.to_ics(cal.iloc[::-1], tmp_path / "b.ics", name="Plan CPAS", stamp=STAMP)
+    assert a == b.read_bytes()  # row order does not matter
     parsed = Calendar.from_ical(a)
     assert str(parsed["VERSION"]) == "2.0"
     assert "PRODID" in parsed
@@ -392,22 +421,57 @@ def test_ics_is_valid_deterministic_and_complete(tmp_path):
     first = events[0]
     assert first.decoded("dtstart") == pd.Timestamp("2026-09-08 07:30", tz=TZ)
     assert b"DTSTART;TZID=Europe/Brussels:20260908T073000" in a
-    assert str(first["summary"]) == "[facebook] coulisses_equipe (photo)"
-    assert "Rencontrez l'équipe" in str(first["description"])
+    assert str(first["summary"]) == "Facebook · Rencontrez l'équipe de l'accueil. (photo)"
+    description = str(first["description"])
+    assert "Rencontrez l'équipe" in description
+    assert "Sujet : coulisses de l'équipe · Format : photo · Objectif : notoriété" in description
     assert len({str(e["uid"]) for e in events}) == len(cal)
-    assert all("DTSTAMP" in e for e in events)
+    assert {e.decoded("dtstamp") for e in events} == {STAMP}
 
 
-def test_ics_uid_stable_and_unique_for_identical_rows(tmp_path):
+def test_ics_dtstamp_is_the_export_time(tmp_path):
+    before = datetime.now(UTC).replace(microsecond=0)
+    parsed = Calendar.from_ical(plan.to_ics(good_calendar(), tmp_path / "n.ics").read_bytes())
+    after = datetime.now(UTC)
+    for event in parsed.walk("VEVENT"):
+        assert before <= event.decoded("dtstamp") <= after
+
+
+def test_ics_timezone_is_complete_for_any_year(tmp_path):
+    """The VTIMEZONE carries the yearly rules: it converts correctly far beyond the plan."""
+    parsed = Calendar.from_ical(plan.to_ics(good_calendar(), tmp_path / "z.ics").read_bytes())
+    (zone,) = parsed.walk("VTIMEZONE")
+    kinds = {c.name: c for c in zone.subcomponents}
+    assert set(kinds) == {"DAYLIGHT", "STANDARD"}
+    assert all("RRULE" in c for c in kinds.values())
+    tz = zone.to_tz()
+    for when, offset in [
+        (datetime(2026, 3, 29, 1, 59), 1),
+        (datetime(2026, 3, 29, 3, 1), 2),
+        (datetime(2031, 7, 14, 12, 0), 2),
+        (datetime(2031, 10, 26, 3, 30), 1),
+        (datetime(2040, 1, 15, 9, 0), 1),
+    ]:
+        assert when.replace(tzinfo=tz).utcoffset().total_seconds() == offset * 3600, when
+
+
+def test_ics_uid_is_the_slot_and_survives_edits(tmp_path):
     cal = good_calendar()
     twice = pd.concat([cal, cal.iloc[[0]]], ignore_index=True)
     events = plan.read_ics(plan.to_ics(twice, tmp_path / "t.ics"))
     assert len(events) == 9 and events["uid"].is_unique
-    again = plan.read_ics(plan.to_ics(cal, tmp_path / "u.ics"))
-    assert set(again["uid"]) < set(events["uid"])
-    changed = cal.assign(texte="Autre texte")
-    assert not set(plan.read_ics(plan.to_ics(changed, tmp_path / "v.ics"))["uid"]) & set(
-        again["uid"]
+    original = plan.read_ics(plan.to_ics(cal, tmp_path / "u.ics"))
+    assert set(original["uid"]) < set(events["uid"])
+    edited = cal.assign(texte="Autre texte", sujet="vie_democratique", format="lien")
+    again = plan.read_ics(plan.to_ics(edited, tmp_path / "v.ics"))
+    assert again["uid"].tolist() == original["uid"].tolist()  # same slots, same events
+    assert again["titre"].iloc[0] == "Facebook · Autre texte (lien)"
+    moved = cal.assign(date_heure=cal["date_heure"] + pd.Timedelta(hours=1))
+    moved_uids = set(plan.read_ics(plan.to_ics(moved, tmp_path / "w.ics"))["uid"])
+    assert not moved_uids & set(original["uid"])  # another slot is another event
+    other = cal.assign(compte_id="C010")
+    assert not set(plan.read_ics(plan.to_ics(other, tmp_path / "x.ics"))["uid"]) & set(
+        original["uid"]
     )
 
 

@@ -7,14 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from tables import stamps
 
 from socialkit.analysis import strategy
-
-TZ = "Europe/Brussels"
-
-
-def _stamps(values):
-    return pd.Series(pd.to_datetime(values)).dt.tz_localize(TZ)
 
 
 @pytest.fixture
@@ -37,7 +32,7 @@ def posts():
         {
             "publication_id": ["P1", "P2", "P3", "P4", "P5", "P6"],
             "compte_id": ["A1", "A1", "A1", "A2", "B1", "A3"],
-            "publie_le": _stamps(
+            "publie_le": stamps(
                 [
                     "2026-03-02 09:15",  # Monday, office hours
                     "2026-03-07 10:00",  # Saturday
@@ -166,7 +161,7 @@ def test_offline_share(posts):
 
 def test_hourly_activity_counts_and_percent(posts):
     comments = pd.DataFrame(
-        {"cree_le": _stamps(["2026-03-02 20:10", "2026-03-02 20:50", "2026-03-03 09:00"])}
+        {"cree_le": stamps(["2026-03-02 20:10", "2026-03-02 20:50", "2026-03-03 09:00"])}
     )
     counts = strategy.hourly_activity(posts, comments, percent=False)
     assert list(counts.index) == list(range(24))

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python tools/bench_widgets.py [--values 30]
+    .venv/bin/python -m tools.bench_widgets [--values 30]
 
 For every view of :mod:`socialkit.views` and every control, the control is moved through
 about 30 values (sliders: evenly spaced over the range; dropdowns: cycling through the
@@ -20,11 +20,9 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import ipywidgets as widgets  # noqa: E402

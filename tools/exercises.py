@@ -1,10 +1,12 @@
 """Generate ``exercises/`` (trainee versions) from ``solutions/`` with nbgrader.
 
-``python tools/exercises.py`` regenerates every assignment (or those named on the
-command line) with ``nbgrader generate_assignment`` and puts the notebooks in the
-kit's normal form. ``--check`` generates into a temporary folder and exits 1 when
-``exercises/`` differs, naming the files (CI runs it): nobody edits ``exercises/``
-by hand.
+``python -m tools.exercises`` first regenerates the header of every notebook of
+``solutions/`` from its nbgrader metadata (:mod:`tools.headers`), then regenerates every
+assignment (or those named on the command line) with nbgrader's ``generate_assignment``
+converter, in this process, and puts the notebooks in the kit's normal form. ``--check``
+generates into a temporary folder and exits 1 when ``exercises/`` (or a header) differs,
+naming the files: nobody edits ``exercises/`` by hand. The test suite makes the same
+comparison (``tests/test_assignments.py``) with one generation per run.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import logging
 import shutil
-import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notebooks import dumps, normalise  # noqa: E402
+from tools import headers
+from tools.notebooks import dumps, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "solutions"
@@ -31,37 +32,34 @@ def assignments() -> list[str]:
     return sorted(p.name for p in SOURCE.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def generate(names: list[str], release: Path, jobs: int = 2) -> None:
-    """Run nbgrader for ``names`` into ``release`` (without touching the gradebook).
+def generate(names: list[str], release: Path) -> None:
+    """Run nbgrader's ``generate_assignment`` for ``names`` into ``release``.
 
-    One nbgrader process per assignment, ``jobs`` at a time: each spends most of its
-    time starting up, so two in parallel halve the wall time on two cores.
+    In this process (one nbgrader start-up for all assignments, no gradebook), with the
+    kit's ``nbgrader_config.py``; the notebooks are then put in the kit's normal form.
     """
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import PyFileConfigLoader
+
     release.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(lambda name: _generate_one(name, release), names))
-
-
-def _generate_one(name: str, release: Path) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "nbgrader",
-        "generate_assignment",
-        name,
-        "--force",
-        "--no-db",
-        "--log-level=WARN",
-        f"--CourseDirectory.root={ROOT}",
-        f"--CourseDirectory.release_directory={release}",
-    ]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.stderr.write(done.stdout + done.stderr)
-        raise RuntimeError(f"nbgrader generate_assignment {name} a échoué")
-    for path in (release / name).rglob("*.ipynb"):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(dumps(normalise(nb)), encoding="utf-8")
+    logging.getLogger("traitlets").setLevel(logging.WARNING)
+    for name in names:
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+        config.CourseDirectory.root = str(ROOT)
+        config.CourseDirectory.release_directory = str(release)
+        config.GenerateAssignment.no_database = True  # what `--no-db` sets
+        config.SaveCells.enabled = False
+        config.BaseConverter.force = True
+        coursedir = CourseDirectory(config=config)
+        coursedir.assignment_id = name
+        try:
+            GenerateAssignment(coursedir=coursedir, config=config).start()
+        except Exception as exc:  # nbgrader's own message was logged above
+            raise RuntimeError(f"nbgrader generate_assignment {name} a échoué : {exc}") from exc
+        for path in (release / name).rglob("*.ipynb"):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            path.write_text(dumps(normalise(nb)), encoding="utf-8")
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -87,14 +85,17 @@ def main() -> int:
     args = parser.parse_args()
     names = args.names or assignments()
     if not args.check:
+        changed = headers.write(names)
+        if changed:
+            print(f"en-têtes régénérés dans solutions/ : {', '.join(changed)}")
         for name in names:
             shutil.rmtree(RELEASE / name, ignore_errors=True)
         generate(names, RELEASE)
         print(f"exercises/ régénéré : {', '.join(names)}")
         return 0
+    stale = [f"{n}/{n}.ipynb (en-tête de solutions/)" for n in headers.stale(names)]
     with tempfile.TemporaryDirectory() as tmp:
         generate(names, Path(tmp))
-        stale = []
         for name in names:
             if not (RELEASE / name).is_dir():
                 stale.append(f"{name}/ (absent de exercises/)")

@@ -25,13 +25,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from socialkit.schema import columns
+from tools import data_params as P
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT))
-
-import data_params as P  # noqa: E402
-
-from socialkit.schema import columns  # noqa: E402
 
 # =====================================================================================
 # French text templates (Belgian register, domain.md §7.1–7.7). Content, not parameters.

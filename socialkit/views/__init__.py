@@ -11,6 +11,7 @@ from socialkit.views.audit import AuditView
 from socialkit.views.buzz import BuzzView
 from socialkit.views.cadence import CadenceView
 from socialkit.views.community import CommunityView
+from socialkit.views.importer import ImportAssistant
 from socialkit.views.moderation import ModerationView
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "BuzzView",
     "CadenceView",
     "CommunityView",
+    "ImportAssistant",
     "ModerationView",
 ]

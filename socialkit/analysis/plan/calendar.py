@@ -44,6 +44,10 @@ __all__ = [
     "STAGES",
     "FORMATS",
     "TOPICS",
+    "TOPIC_LABELS",
+    "FORMAT_LABELS",
+    "PLATFORM_LABELS",
+    "plan_period",
     "regular_slots",
     "build_calendar",
     "combine",
@@ -66,6 +70,36 @@ CALENDAR_COLUMNS = ["date_heure", "plateforme", "compte_id", "sujet", "format", 
 STAGES = list(funnel.STAGES)
 FORMATS = list(CATEGORIES["format"])
 TOPICS = list(CATEGORIES["sujet"])
+
+#: French words for the kit's topics, formats and platforms (calendar titles, exports).
+TOPIC_LABELS = {
+    "travaux_mobilite": "travaux et mobilité",
+    "dechets_environnement": "déchets et environnement",
+    "demarches_administratives": "démarches administratives",
+    "evenement_culture": "événement et culture",
+    "sport_loisirs": "sport et loisirs",
+    "social_sante": "social et santé",
+    "securite_alerte": "sécurité et alertes",
+    "vie_democratique": "vie démocratique",
+    "emploi_recrutement": "emploi et recrutement",
+    "coulisses_equipe": "coulisses de l'équipe",
+    "correction_info": "correction d'une information",
+}
+FORMAT_LABELS = {
+    "texte": "texte",
+    "photo": "photo",
+    "lien": "lien",
+    "video": "vidéo",
+    "carrousel": "carrousel",
+}
+PLATFORM_LABELS = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "youtube": "YouTube",
+    "mastodon": "Mastodon",
+}
 
 _DAY_ALIASES = {
     "semaine": (0, 1, 2, 3, 4),
@@ -333,11 +367,36 @@ def readable(calendar: Any) -> pd.DataFrame:
     return out.join(cal[CALENDAR_COLUMNS[1:]])
 
 
-def weekly_counts(calendar: Any, start: Any = PLAN_START, weeks: int = PLAN_WEEKS) -> pd.DataFrame:
-    """Posts per plan week (rows « semaine 1 » …) and account (columns), 0 included."""
+def plan_period(
+    cal: pd.DataFrame, start: Any = None, weeks: Any = None
+) -> tuple[pd.Timestamp, int]:
+    """(first day, number of weeks) of the plan of a checked calendar.
+
+    ``start`` defaults to the Monday of the week of the first post, ``weeks`` to as many
+    weeks as it takes to reach the last post: a calendar for any institution and any dates
+    needs no extra argument. Give them to check a calendar against a fixed period.
+    """
+    local = cal["date_heure"].dt.tz_localize(None)
+    if start is None:
+        first_post = local.min().normalize()
+        first = first_post - pd.Timedelta(days=first_post.day_of_week)
+    else:
+        first = start_day(start)
+    if weeks is None:
+        span = (local.max().normalize() - first).days
+        n_weeks = min(52, max(1, span // 7 + 1))
+    else:
+        n_weeks = week_count(weeks)
+    return first, n_weeks
+
+
+def weekly_counts(calendar: Any, start: Any = None, weeks: Any = None) -> pd.DataFrame:
+    """Posts per plan week (rows « semaine 1 » …) and account (columns), 0 included.
+
+    The period is :func:`plan_period` (by default, the weeks the calendar covers).
+    """
     cal = check_calendar(calendar)
-    first = start_day(start)
-    n_weeks = week_count(weeks)
+    first, n_weeks = plan_period(cal, start, weeks)
     local = cal["date_heure"].dt.tz_localize(None)
     number = ((local - first) // pd.Timedelta(days=7)) + 1
     keep = ((number >= 1) & (number <= n_weeks)).to_numpy()

@@ -28,14 +28,11 @@ from socialkit import fr
 from socialkit._common import require_table
 from socialkit.analysis.plan.calendar import (
     FORMATS,
-    PLAN_START,
-    PLAN_WEEKS,
     STAGES,
     PlanError,
     check_calendar,
     day_numbers,
-    start_day,
-    week_count,
+    plan_period,
 )
 from socialkit.schema import PLATFORMS
 
@@ -92,8 +89,8 @@ def _fr_date(stamp: pd.Timestamp) -> str:
 
 def calendar_problems(
     calendar: Any,
-    start: Any = PLAN_START,
-    weeks: int = PLAN_WEEKS,
+    start: Any = None,
+    weeks: Any = None,
     max_per_day: int = 2,
     max_gap_days: int = 7,
     audience_hours: Any = None,
@@ -101,13 +98,16 @@ def calendar_problems(
 ) -> list[str]:
     """Every rule of the plan that ``calendar`` breaks, as French sentences (``[]`` = none).
 
-    See the module docstring for the rules. Rows are named by their index label (the number
+    See the module docstring for the rules. The plan's period is ``start`` (first day) and
+    ``weeks``; by default, the weeks the calendar covers, from the Monday of its first post
+    (:func:`~socialkit.analysis.plan.calendar.plan_period`): any dates work, and dates outside
+    a fixed period are reported only when ``start`` is given. Rows are named by their index
+    label (the number
     shown on the left of the table). ``audience_hours`` defaults to :data:`AUDIENCE_HOURS`;
     ``accounts`` (the ``comptes`` table) also checks the accounts and their platforms.
     """
     cal = check_calendar(calendar)
-    first = start_day(start)
-    n_weeks = week_count(weeks)
+    first, n_weeks = plan_period(cal, start, weeks)
     for name, value, low in (("max_per_day", max_per_day, 1), ("max_gap_days", max_gap_days, 1)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
             raise PlanError(f"« {name} » doit être un nombre entier ≥ {low} (reçu : {value!r}).")
