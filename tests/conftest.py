@@ -32,9 +32,16 @@ from browserkit import (  # noqa: F401 - browser fixtures are registered by bein
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-# Longest files first: the classroom's browser journey (tests/hub/), lecture notebooks (one worker), solutions and exercises (the other),
-# then the graded probe class and the data generator.
-HEAVY = ["test_classroom.py", "test_notebooks.py", "test_assignments.py", "test_grading.py", "test_data.py"]
+# Longest files first: the classroom's browser journey (tests/hub/), lecture notebooks (one
+# worker), solutions and exercises (the other), then the graded probe class and the data
+# generator.
+HEAVY = [
+    "test_classroom.py",
+    "test_notebooks.py",
+    "test_assignments.py",
+    "test_grading.py",
+    "test_data.py",
+]
 
 
 def pytest_collection_modifyitems(items):

@@ -33,6 +33,8 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 from traitlets import Unicode
 
+from socialkit import fr
+
 __all__ = [
     "make_figure",
     "render_png",
@@ -260,7 +262,7 @@ class ModelView:
         elif isinstance(control, widgets.Checkbox):
             value = "coché" if value else "décoché"
         elif isinstance(value, float):
-            value = format_number(value, 2).rstrip("0").rstrip(",")
+            value = fr.number(value, 2).rstrip("0").rstrip(",")
         return (
             f"<br><i>Résultat inchangé : « {label} » = {value} ne modifie ni le graphique "
             "ni les chiffres.</i>"
