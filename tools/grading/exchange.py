@@ -125,7 +125,16 @@ def fix_owner(root=None) -> int:
     owner = root.stat()
     if os.geteuid() != 0 or owner.st_uid == 0:
         return 0
-    for path in [root, *root.rglob("*")]:
+    paths = [root, *root.rglob("*")]
+    # The course's folder in the exchange (created by a release run as root): the instructor's
+    # formgrader must write feedback/ there and read inbound/. Trainees' files stay theirs.
+    course = Course.open(root)
+    if course.exchange_root:
+        base = Path(course.exchange_root) / course.course_id
+        paths += [base, base / "inbound"]
+        for sub in ("outbound", "feedback"):
+            paths += [base / sub, *(base / sub).rglob("*")]
+    for path in paths:
         with contextlib.suppress(FileNotFoundError):
             if path.lstat().st_uid != owner.st_uid:
                 os.lchown(path, owner.st_uid, owner.st_gid)

@@ -126,11 +126,15 @@ async def run_notebook(base: str, user: str, token: str, cells: list[str]) -> di
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=20, help="nombre de stagiaires")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="défaut : un port libre")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
         print("Le banc d'essai crée des comptes Unix : lancez-le en root.", file=sys.stderr)
         return 2
+    if not args.port:
+        from tools.hub.provision import free_port
+
+        args.port = free_port()
     state = Path(tempfile.mkdtemp(prefix="kit-hub-bench-"))
     state.chmod(0o755)
     users = [f"kit-bench-{i:02d}" for i in range(1, args.n + 1)]
