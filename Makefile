@@ -8,11 +8,19 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 ASSIGNMENT ?=
 FROM ?=
 JOBS ?= 2
+# Course directory the grading commands work on (default: this folder). On the classroom hub:
+# COURSE=/srv/medias-sociaux/cours (run as root; files are given back to the course's owner).
+COURSE ?=
+ROOT_ARG = $(if $(COURSE),--root $(COURSE))
+OWNER_FIX = $(if $(COURSE),&& $(BIN)/python -m tools.grading.exchange fix-owner --root $(COURSE))
+ROSTER ?= roster.csv
+HUB_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install lab check-env test lint test-package test-notebooks test-assignments \
         data check-data exercises clean-notebooks bench release collect grade bench-grading \
-        feedback format check-notebook grading-deps browser vendor apps slides site bench-browser
+        feedback format check-notebook grading-deps browser vendor apps slides site bench-browser \
+        hub trainee-dist roster release-feedback
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -93,17 +101,33 @@ bench-grading: $(STAMP) grading-deps  ## grading benchmark only: 30 submissions,
 
 release: $(STAMP)  ## regenerate one assignment in exercises/ (and release it if an exchange is set)
 	@test -n "$(ASSIGNMENT)" || { echo "Précisez le devoir : make release ASSIGNMENT=03-communication-continue"; exit 2; }
-	$(BIN)/python -m tools.grading.release $(ASSIGNMENT)
+	$(BIN)/python -m tools.grading.release $(ASSIGNMENT) $(ROOT_ARG) $(OWNER_FIX)
 
-collect: $(STAMP)  ## import submissions: make collect ASSIGNMENT=<id> FROM=<folder or zip>
-	@test -n "$(ASSIGNMENT)" -a -n "$(FROM)" || { echo "Précisez le devoir et la source : make collect ASSIGNMENT=<id> FROM=<dossier ou zip>"; exit 2; }
-	$(BIN)/python -m tools.grading.collect $(ASSIGNMENT) $(FROM)
+collect: $(STAMP)  ## import submissions: make collect ASSIGNMENT=<id> FROM=<folder, zip or exchange>
+	@test -n "$(ASSIGNMENT)" -a -n "$(FROM)" || { echo "Précisez le devoir et la source : make collect ASSIGNMENT=<id> FROM=<dossier, zip ou exchange>"; exit 2; }
+	$(if $(filter exchange,$(FROM)),$(BIN)/python -m tools.grading.exchange collect $(ASSIGNMENT),$(BIN)/python -m tools.grading.collect $(ASSIGNMENT) $(FROM)) $(ROOT_ARG) $(OWNER_FIX)
 
 grade: $(STAMP) grading-deps  ## autograde (all assignments, or ASSIGNMENT=<id>), feedback, grades.csv, summary
-	$(BIN)/python -m tools.grading.grade $(ASSIGNMENT) --workers $(JOBS) $(if $(ISOLATION),--isolation $(ISOLATION))
+	$(BIN)/python -m tools.grading.grade $(ASSIGNMENT) --workers $(JOBS) $(if $(ISOLATION),--isolation $(ISOLATION)) $(ROOT_ARG) $(OWNER_FIX)
 
 feedback: $(STAMP)  ## regenerate feedback after manual grading in the formgrader
-	$(BIN)/python -m tools.grading.feedback $(ASSIGNMENT)
+	$(BIN)/python -m tools.grading.feedback $(ASSIGNMENT) $(ROOT_ARG) $(OWNER_FIX)
+
+release-feedback: $(STAMP)  ## give the kit's feedback back through nbgrader's exchange
+	@test -n "$(ASSIGNMENT)" || { echo "Précisez le devoir : make release-feedback ASSIGNMENT=<id>"; exit 2; }
+	$(BIN)/python -m tools.grading.exchange release-feedback $(ASSIGNMENT) $(ROOT_ARG) $(OWNER_FIX)
+
+roster: $(STAMP)  ## import roster.csv (names, e-mail, LMS id) into the gradebook
+	$(BIN)/python -m tools.grading.roster $(ROSTER) $(ROOT_ARG) $(OWNER_FIX)
+
+trainee-dist: $(STAMP)  ## the trainees' copy (course, exercises, datasets, package) into build/trainee-dist/
+	$(BIN)/python tools/trainee_dist.py
+
+# The classroom: provisions (as root: Unix accounts from roster.csv, exchange, users' Python
+# environment, configurable-http-proxy from npm) and runs JupyterHub. docs/instructor/classroom.md
+hub: $(STAMP)  ## JupyterHub for the class from roster.csv (see docs/instructor/classroom.md)
+	@test -f "$(ROSTER)" || { echo "Liste de la classe absente : copiez docs/instructor/roster-exemple.csv en $(ROSTER) et complétez-la."; exit 2; }
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m tools.hub --roster $(ROSTER) $(HUB_ARGS)
 
 # Browser tests use the distribution's chromium (never `playwright install`: it downloads a
 # browser). As root (CI, these machines) it is installed with apt-get when missing.

@@ -11,6 +11,7 @@
   worker, so a module-scoped fixture (a solution run in-process, the sample data, a graded
   class) is built once. The files that run notebooks or graders come first (:data:`HEAVY`),
   so the two workers start on the long work and share out the short files at the end.
+- Browser fixtures (``page``, ``browser``, ``static_server``…) come from :mod:`browserkit`.
 - Hand-made tables for the unit tests are typed by :mod:`tables` (``stamps``, ``ts``,
   ``typed``: the types ``load`` gives); the graded notebooks' wrong-answer tests use
   :mod:`nbharness`.
@@ -31,9 +32,11 @@ from browserkit import (  # noqa: F401 - browser fixtures, registered by being i
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-# Longest files first: lecture notebooks (one worker), solutions and exercises (the other),
-# then the graded probe class and the data generator.
+# Longest files first: the classroom's browser journey (tests/hub/), lecture notebooks (one
+# worker), solutions and exercises (the other), then the graded probe class and the data
+# generator.
 HEAVY = [
+    "test_classroom.py",
     "test_notebooks.py",
     "test_assignments.py",
     "test_grading.py",

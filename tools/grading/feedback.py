@@ -38,6 +38,9 @@ CSV_COLUMNS = [
     "score",
     "max_score",
     "signalements",
+    # appended for the classroom (issue 14): « oui » while a manual grade is pending; LMS id
+    "provisoire",
+    "id_plateforme",
 ]
 
 
@@ -186,6 +189,8 @@ def export_csv(course: Course, path=None) -> str:
                         0.0,
                         assignment.max_score,
                         "Aucune remise",
+                        "non",
+                        student.lms_user_id,
                     ]
                 else:
                     result = _read_result(course, student.id, assignment.name)
@@ -202,6 +207,8 @@ def export_csv(course: Course, path=None) -> str:
                         max(sub.score - sub.late_submission_penalty, 0.0),
                         sub.max_score,
                         flags_text(result),
+                        "oui" if sub.needs_manual_grade else "non",
+                        student.lms_user_id,
                     ]
                 writer.writerow(["" if v is None else v for v in row])
     return str(path)

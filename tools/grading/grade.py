@@ -450,7 +450,11 @@ class Grader:
     def submit(self, todo_item, prestart_next) -> None:
         aid, student, masters, submitted, files, digest = todo_item
         sub = Submission(student, aid, digest)
-        expected = {f"{name}.ipynb" for name in masters} | {"timestamp.txt"}
+        # nbgrader's own files (exchange submissions carry both) are never "extra files"
+        expected = {f"{name}.ipynb" for name in masters} | {
+            "timestamp.txt",
+            "submission_secret.txt",
+        }
         extras = sorted(
             p.relative_to(submitted).as_posix()
             for p in files
@@ -517,8 +521,9 @@ def _make_base_dir() -> str:
 
 
 def _datasets(course: Course) -> str | None:
+    # resolved: on the hub, datasets/ links to a copy the unprivileged kernel user can read
     path = course.root / "datasets"
-    return str(path) if path.is_dir() else None
+    return str(path.resolve()) if path.is_dir() else None
 
 
 def _todo(course: Course, work, force: bool, grader: Grader) -> tuple[list, int]:
@@ -640,6 +645,10 @@ def main(argv=None) -> int:
         help="bwrap (défaut : un bac à sable par copie) ou none (AUCUNE protection)",
     )
     args = parser.parse_args(argv)
+    from tools.grading.register import ensure_registered
+
+    if ensure_registered(args.assignment, args.root):
+        return 2
     try:
         grade(
             args.root,

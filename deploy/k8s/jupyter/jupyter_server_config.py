@@ -1,0 +1,8 @@
+# Trainees: the Assignments tab, never the formgrader (the instructor's server re-enables it).
+c = get_config()  # noqa: F821
+c.ServerApp.jpserver_extensions = {
+    "nbgrader.server_extensions.formgrader": False,
+    "nbgrader.server_extensions.course_list": False,
+    "nbgrader.server_extensions.assignment_list": True,
+    "nbgrader.server_extensions.validate_assignment": True,
+}
