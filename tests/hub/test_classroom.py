@@ -166,7 +166,7 @@ def _wait_lab(page) -> None:
 
 def _answer(room, user: str, kind: str) -> Path:
     """Write the trainee's answers into the fetched notebook (as their save would)."""
-    from tools.grading.bench import module_answers, module_submission
+    from tests.grading.bench import module_answers, module_submission
 
     path = room["homes"] / user / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     (_exercise, answers) = module_answers(ASSIGNMENT)[ASSIGNMENT]

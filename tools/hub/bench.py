@@ -65,7 +65,7 @@ def api(url: str, token: str, method: str = "GET", body: dict | None = None):
 
 
 def cells_to_run() -> list[str]:
-    from tools.grading.bench import module_answers, module_submission
+    from tests.grading.bench import module_answers, module_submission
 
     exercise, answers = module_answers(ASSIGNMENT)[ASSIGNMENT]
     nb = module_submission(exercise, answers, "correct")
