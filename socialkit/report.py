@@ -37,6 +37,7 @@ from matplotlib.figure import Figure
 
 from socialkit import fr, metrics
 from socialkit.analysis import audit, cadence, interactions
+from socialkit.analysis.plan.calendar import PLATFORM_LABELS
 from socialkit.data import DataError, data_dir, load
 from socialkit.plots import COLOURS
 
@@ -44,14 +45,6 @@ __all__ = ["audit_report", "recommend", "render", "report_context"]
 
 _TEMPLATE = "audit_report.html.j2"
 DECISIONS = ["Garder", "Relancer", "Fusionner", "Fermer", "Signaler"]
-_PLATFORMS = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "youtube": "YouTube",
-    "mastodon": "Mastodon",
-}
 
 
 def recommend(audit_df: pd.DataFrame) -> pd.DataFrame:
@@ -110,7 +103,9 @@ def _img(fig: Figure, alt: str, caption: str) -> str:
 
 
 def _label(row: pd.Series) -> str:
-    return f"{row['nom_affiche']} ({_PLATFORMS.get(str(row['plateforme']), row['plateforme'])})"
+    return (
+        f"{row['nom_affiche']} ({PLATFORM_LABELS.get(str(row['plateforme']), row['plateforme'])})"
+    )
 
 
 def _scores_chart(rows: pd.DataFrame) -> str:
@@ -240,7 +235,7 @@ def report_context(
     rows = [
         {
             "name": row["nom_affiche"],
-            "platform": _PLATFORMS.get(str(row["plateforme"]), row["plateforme"]),
+            "platform": PLATFORM_LABELS.get(str(row["plateforme"]), row["plateforme"]),
             "score": fr.number(row["score"]),
             "colour": row["couleur"],
             "reasons": row["raisons"] or "—",
