@@ -95,6 +95,7 @@ def test_one_deck_accessibility(page, static_server, decks):
 def test_site_links_images_downloads_offline(page, static_server, site):
     base = static_server(site)
     seen, queue, app_links = set(), [base + "index.html"], set()
+    figures = 0  # rendered matplotlib figures (PNG data) across the course pages
     order = [publish.page_name(nb) for nb in publish.course_notebooks()]
     while queue:
         url = queue.pop()
@@ -109,6 +110,7 @@ def test_site_links_images_downloads_offline(page, static_server, site):
         assert response is not None and response.ok, url
         images = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
         assert all(alt and alt.strip() for alt in images), f"{url} : image sans texte alternatif"
+        figures += page.eval_on_selector_all("img[src^='data:image/png']", "els => els.length")
         if "/docs/" not in url:  # course pages (docs/: the kit's documents they cite)
             nav = page.eval_on_selector_all(
                 ".kit-nav a", "els => els.map(e => e.getAttribute('href'))"
@@ -136,6 +138,8 @@ def test_site_links_images_downloads_offline(page, static_server, site):
     assert app_links == {app.filename for app in publish.APPS.values()}
     assert all((ROOT / "apps" / name).exists() for name in app_links)
     assert page.external_requests == []
+    # Figures are cell outputs: a headless run (MPLBACKEND=Agg) must not leave them empty.
+    assert figures >= 10, f"seulement {figures} figures sur le site"
 
 
 def test_site_accessibility(page, static_server, site):

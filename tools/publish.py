@@ -27,6 +27,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import sys
@@ -94,9 +95,19 @@ def executed(path: Path, timeout: int = 600):
         return nbformat.read(cached, as_version=4)
     nb = nbformat.read(path, as_version=4)
     print(f"  exécution de {path.name}…", flush=True)
-    ExecutePreprocessor(
-        timeout=timeout, kernel_name="python3", store_widget_state=False
-    ).preprocess(nb, {"metadata": {"path": str(path.parent)}})
+    # The figures must be outputs of the cells: the inline backend, even when the caller runs
+    # headless with MPLBACKEND=Agg (CI does), which would leave every figure cell empty.
+    saved = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        ExecutePreprocessor(
+            timeout=timeout, kernel_name="python3", store_widget_state=False
+        ).preprocess(nb, {"metadata": {"path": str(path.parent)}})
+    finally:
+        if saved is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = saved
     EXECUTED.mkdir(parents=True, exist_ok=True)
     for old in EXECUTED.glob(f"{path.stem}.*.ipynb"):
         old.unlink()
