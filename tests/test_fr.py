@@ -63,7 +63,8 @@ def test_clock_and_duration():
     assert fr.clock(9) == "9 h"
     assert fr.clock(17.5) == "17 h 30"
     assert fr.clock(7.75) == "7 h 45"
-    assert fr.duration_hours(4.25) == f"4,2{NNBSP}h" or fr.duration_hours(4.25) == f"4,3{NNBSP}h"
+    assert fr.duration_hours(4.26) == f"4,3{NNBSP}h"
+    assert fr.duration_hours(1, 0) == f"1{NNBSP}h"
 
 
 def test_slug_and_join():

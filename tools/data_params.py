@@ -8,6 +8,8 @@ The generator (tools/make_data.py) imports this module and nothing else decides 
 
 from __future__ import annotations
 
+from socialkit.schema import CATEGORIES as SCHEMA_CATEGORIES
+
 # ---------------------------------------------------------------- global
 SEED = 20250901  # §8 "Reproducibility: single numpy.random.default_rng(seed)"
 START = "2025-09-01"  # brief: one school/working year, Europe/Brussels
@@ -1651,19 +1653,7 @@ FORMAT_MIX = {  # per platform, §1.5 "links and photos most used" (Bonsón 2015
 }
 # Topic mix per institution type (relative weights, order of schema sujet list)
 # §5.3 Bellström: infrastructure, sports & leisure, services; §1.5 culture/sport most posted
-TOPICS = [
-    "travaux_mobilite",
-    "dechets_environnement",
-    "demarches_administratives",
-    "evenement_culture",
-    "sport_loisirs",
-    "social_sante",
-    "securite_alerte",
-    "vie_democratique",
-    "emploi_recrutement",
-    "coulisses_equipe",
-    "correction_info",
-]
+TOPICS = list(SCHEMA_CATEGORIES["sujet"])  # the schema's order, which TOPIC_MIX weights follow
 TOPIC_MIX = {
     "commune": [14, 12, 12, 20, 12, 6, 5, 7, 4, 6, 2],
     "cpas": [0, 0, 20, 6, 2, 40, 2, 4, 14, 10, 2],

@@ -12,21 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+from socialkit.fr import MONTHS, WEEKDAYS
+
 _VOWELS = "aâàeéèêëiîïoôuûùyœh"
 _ASPIRATED_H = ("hall", "haut", "hêtre", "hangar")  # « le hall », « le hangar » (h aspiré)
 
