@@ -76,3 +76,23 @@ def test_nice_upper_hysteresis():
     assert nice_upper(900, current=1000) == 1000
     assert nice_upper(1200, current=1000) == 2000
     assert nice_upper(100, current=1000) == 200
+
+
+def test_png_is_the_figure_pixel_for_pixel():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from socialkit.views.base import pixels, png_bytes
+
+    view = CadenceView()
+    view.controls["cadence"].value = 7.0
+    expected = pixels(view.figure).copy()
+    decoded = np.asarray(Image.open(io.BytesIO(bytes(view.image.value))).convert("RGBA"))
+    assert decoded.shape == expected.shape == (*view.figure.canvas.get_width_height()[::-1], 4)
+    assert (decoded == expected).all()
+    # any RGBA array round-trips (odd sizes, transparency)
+    rng = np.random.default_rng(0)
+    noise = rng.integers(0, 256, size=(7, 13, 4), dtype=np.uint8)
+    assert (np.asarray(Image.open(io.BytesIO(png_bytes(noise)))) == noise).all()
