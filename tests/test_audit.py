@@ -276,9 +276,45 @@ def test_audit_view_updates_in_french():
     view = AuditView()
     assert view.error is None and view.image.value[:4] == b"\x89PNG"
     assert "comptes dormants" in view.summary.value
-    before = view.result[0]["dormant"].sum()
+    before = view.result[0]["dormant"].sum()  # numpy arrays of AuditGrid.rescore
     view.controls["dormant_jours"].value = 180
     assert view.result[0]["dormant"].sum() <= before
     view.controls["institution"].value = "I01"
     assert "Commune de Val-des-Saules" in view.summary.value
     assert set(view.controls) >= {"dormant_jours", "taux_min", "delai_max", "exiger_2fa"}
+
+
+def test_grid_rescore_matches_the_tables():
+    """The audit explorer's fast path gives the figures of apply_thresholds + scorecard."""
+    from socialkit import load
+
+    facts = audit.account_facts(
+        load("comptes"), load("publications"), load("commentaires"), end=END
+    )
+    institutions = load("institutions")
+    grid = audit.AuditGrid(facts, institutions, impostor_penalty=15)
+    rng = np.random.default_rng(1)
+    for _ in range(25):
+        kw = {
+            "dormant_days": int(rng.integers(0, 400)),
+            "min_response_rate": float(rng.uniform(0, 100)),
+            "max_median_hours": int(rng.integers(1, 200)),
+            "max_silence_days": int(rng.integers(1, 200)),
+            "min_admins": int(rng.integers(0, 4)),
+            "require_2fa": bool(rng.integers(2)),
+            "require_charter": bool(rng.integers(2)),
+            "require_website": bool(rng.integers(2)),
+        }
+        table = audit.apply_thresholds(facts, **kw)
+        card = audit.scorecard(table, institutions, impostor_penalty=15)
+        fast = grid.rescore(**kw)
+        assert (fast["score"] == table["score"].to_numpy()).all()
+        assert (fast["dormant"] == table["dormant"].to_numpy()).all()
+        assert [grid.reasons(fast, i) for i in range(len(facts))] == list(table["raisons"])
+        order = fast["order"]
+        assert list(grid.inst["ids"][order]) == list(card["institution_id"])
+        assert list(fast["inst_score"][order]) == list(card["score"])
+        assert list(fast["colour"][order]) == list(card["couleur"])
+        assert [grid.verdict(fast, j) for j in order] == list(card["verdict"])
+        rates = grid.rates[order]
+        assert np.allclose(rates, card["taux_reponse"].to_numpy(), equal_nan=True)
