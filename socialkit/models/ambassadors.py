@@ -26,6 +26,8 @@ Anchors: docs/sources.md §5.6 (ambassador accounts: personal accounts resharing
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 import pandas as pd
 
@@ -93,6 +95,34 @@ def simulate_ambassadors(
     ``hors_message_simules`` (one random month).
     """
     n = check_number("n_ambassadors", n_ambassadors, 0, 10_000, integer=True)
+    month = _month(
+        np.array([n]),
+        posts_per_month,
+        audience_each,
+        overlap,
+        institution_reach,
+        trained,
+        charter,
+        base_off_message,
+        view_share,
+        seed,
+    )
+    return {key: value[0].item() for key, value in month.items()}
+
+
+def _month(
+    n: np.ndarray,
+    posts_per_month: float,
+    audience_each: float,
+    overlap: float,
+    institution_reach: float,
+    trained: bool,
+    charter: bool,
+    base_off_message: float,
+    view_share: float,
+    seed: int,
+) -> dict[str, np.ndarray]:
+    """:func:`simulate_ambassadors` for an array of (checked) ``n``: one array per key."""
     m = check_number("posts_per_month", posts_per_month, 0.0, 100.0)
     a = check_number("audience_each", audience_each, 0.0, 1e6)
     overlap = check_number("overlap", overlap, 0.0, 1.0)
@@ -108,19 +138,22 @@ def simulate_ambassadors(
     union = unique_reach(n, a_eff, overlap)
     extra = union * (1.0 - overlap)
     n_posts = n * m
-    n_posts_int = int(round(n_posts))
-    rng = np.random.default_rng(seed)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gain = 100.0 * extra / inst if inst > 0 else np.where(extra > 0, np.inf, 0.0)
+    # one random month per n, each from a fresh generator (same draw as one call per n)
+    simulated = [int(np.random.default_rng(seed).binomial(int(k), p)) for k in np.rint(n_posts)]
+    full = np.full(len(n), 1.0)
     return {
-        "portee_institution": inst,
+        "portee_institution": inst * full,
         "portee_ambassadeurs": union,
         "portee_supplementaire": extra,
         "portee_totale": inst + extra,
-        "gain_pct": 100.0 * extra / inst if inst > 0 else float("inf") if extra > 0 else 0.0,
+        "gain_pct": gain * full,
         "publications_ambassadeurs": n_posts,
-        "proba_hors_message": p,
+        "proba_hors_message": p * full,
         "hors_message_attendus": n_posts * p,
         "proba_au_moins_un": 1.0 - (1.0 - p) ** n_posts,
-        "hors_message_simules": int(rng.binomial(n_posts_int, p)),
+        "hors_message_simules": np.array(simulated, dtype="int64"),
     }
 
 
@@ -136,5 +169,10 @@ def sweep_ambassadors(n_values=range(0, 51), **params) -> pd.DataFrame:
         raise KitValueError(
             "« posts_per_month » est obligatoire (partages par ambassadeur et par mois)."
         )
-    rows = [{"ambassadeurs": int(n), **simulate_ambassadors(int(n), **params)} for n in n_values]
-    return pd.DataFrame(rows)
+    # same arguments, defaults and errors as simulate_ambassadors
+    bound = inspect.signature(simulate_ambassadors).bind(0, **params)
+    bound.apply_defaults()
+    args = {k: v for k, v in bound.arguments.items() if k != "n_ambassadors"}
+    ns = [check_number("n_ambassadors", int(n), 0, 10_000, integer=True) for n in n_values]
+    month = _month(np.array(ns, dtype="int64"), **args)
+    return pd.DataFrame({"ambassadeurs": np.array(ns, dtype="int64"), **month})
