@@ -96,3 +96,23 @@ def test_png_is_the_figure_pixel_for_pixel():
     rng = np.random.default_rng(0)
     noise = rng.integers(0, 256, size=(7, 13, 4), dtype=np.uint8)
     assert (np.asarray(Image.open(io.BytesIO(png_bytes(noise)))) == noise).all()
+
+
+def test_changes_during_an_update_are_drawn_once_with_the_latest_values():
+    view = BuzzView()
+    drawn = []
+    compute = view._compute
+
+    def nested(values):  # a callback moving another control while the view draws
+        drawn.append(dict(values))
+        if len(drawn) == 1:
+            view.controls["qualite"].value = 0.9
+            view.controls["qualite"].value = 1.0
+        return compute(values)
+
+    view._compute = nested
+    view.controls["delai"].value = 12.0
+    assert [d["qualite"] for d in drawn] == [drawn[0]["qualite"], 1.0]
+    fresh = BuzzView()
+    fresh.controls["delai"].value, fresh.controls["qualite"].value = 12.0, 1.0
+    assert view.summary.value == fresh.summary.value  # the picture of the final values

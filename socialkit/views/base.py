@@ -12,12 +12,12 @@ Speed (p95 ≤ 50 ms per slider move): one ``matplotlib.figure.Figure`` per view
 canvas (no pyplot, no display needed), artists updated in place, the Agg pixels written as
 PNG without row filters at zlib level 1 (:func:`png_bytes`, ~2–3 ms instead of ~12 ms with
 Pillow's adaptive filters) straight into an ``ipywidgets.Image``. What matplotlib redraws
-slowly (many moving labels) can be painted into the pixels by :meth:`ModelView._paint`. The moving artists
-are registered with :meth:`ModelView.animate`: the static part (axes, ticks, labels, legend)
-is drawn once and cached as a bitmap, each update only restores it and redraws the moving
-artists (blitting, ~5–10 ms). The cached background is keyed by the axis limits (set with
-:meth:`ModelView.set_limits`): a new combination costs one full draw (~20–40 ms), a known
-one is restored. :func:`nice_upper` gives "nice"
+slowly (many moving labels) can be painted into the pixels by :meth:`ModelView._paint`.
+The moving artists are registered with :meth:`ModelView.animate`: the static part (axes,
+ticks, labels, legend) is drawn once and cached as a bitmap, each update only restores it
+and redraws the moving artists (blitting, ~1–2 ms). The cached background is keyed by the
+axis limits (set with :meth:`ModelView.set_limits`): a new combination costs one full draw
+(~15–30 ms), a known one is restored. :func:`nice_upper` gives "nice"
 upper limits with hysteresis so that most slider moves keep the same limits.
 """
 
@@ -204,6 +204,8 @@ class ModelView:
         self.error: str | None = None
         self._last_summary: str | None = None
         self._moved: widgets.ValueWidget | None = None
+        self._updating = False  # an update is running (see _on_change)
+        self._stale = False  # a control changed during it: draw once more
         header = [widgets.HTML(f"<b>{self.title}</b>")] if self.title else []
         self.widget = widgets.VBox([*header, *self.controls.values(), self.image, self.summary])
         for control in self.controls.values():
@@ -286,10 +288,25 @@ class ModelView:
         return {name: control.value for name, control in self.controls.items()}
 
     def _on_change(self, change: dict) -> None:
+        """One update at a time; values changed during an update are drawn once, the latest.
+
+        In a kernel the front end already sends at most one change per control at a time and
+        merges the key repeats that arrive meanwhile (ipywidgets' message throttle); this
+        guard covers changes made while drawing (a view or a callback setting a control):
+        they are not drawn one by one but once, with the values current at the end.
+        """
         self._moved = change.get("owner")
+        if self._updating:
+            self._stale = True
+            return
+        self._updating = True
         try:
-            self.update()
+            self._stale = True
+            while self._stale:
+                self._stale = False
+                self.update()
         finally:
+            self._updating = False
             self._moved = None
 
     def _unchanged_note(self) -> str:
