@@ -38,3 +38,6 @@ def test_user_image_matches_the_exchange_and_the_pins():
     assert not re.search(r"^COPY\s+(solutions|docs|tests)\b", dockerfile, re.M)
     config = (K8S / "jupyter" / "nbgrader_config.py").read_text(encoding="utf-8")
     assert '"/srv/nbgrader/exchange"' in config and '"medias-sociaux"' in config
+    server = (K8S / "jupyter" / "jupyter_server_config.py").read_text(encoding="utf-8")
+    assert 'c.VoilaConfiguration.template = "kit"' in server  # apps without CDN requests
+    assert "COPY share/jupyter/voila/templates/kit /usr/local/share/jupyter/" in dockerfile

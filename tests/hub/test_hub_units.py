@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from tools.grading.exchange import leaks
 from tools.grading.roster import RosterError, read_roster
 from tools.hub.auth import hash_password, verify_password
 from tools.hub.provision import write_jupyter_config
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_roster_reads_french_headers_and_semicolons(tmp_path):
@@ -84,6 +88,10 @@ def test_role_configuration(tmp_path):
     assert "medias-sociaux" in common and str(Path(tmp_path / "exchange")) in common
     instructor = (tmp_path / "jupyter" / "instructor" / "jupyter_server_config.py").read_text()
     assert "tools.hub.serverext" in instructor
+    for role in (trainee, instructor):  # apps (Voilà) with the kit's template, no CDN
+        assert "c.VoilaConfiguration.template = 'kit'" in role
+    template = tmp_path / "jupyter" / "data" / "voila" / "templates" / "kit" / "index.html.j2"
+    assert "fontawesome" in template.read_text()  # the template that strips the CDN links
     course = (tmp_path / "jupyter" / "instructor" / "nbgrader_config.py").read_text()
     assert f"c.CourseDirectory.root = {str(tmp_path / 'cours')!r}" in course
 
@@ -118,3 +126,28 @@ def test_formgrader_renders_trainee_html_inert():
     assert "window.kitPwned" in html  # the answer is shown…
     assert "<script>window.kitPwned" not in html and '<img src="x" onerror' not in html
     assert "<strong>réponse</strong>" in html
+
+
+def test_hub_servers_render_apps_with_the_kit_voila_template(tmp_path):
+    """A trainee's server configured as the hub does (JUPYTER_CONFIG_PATH, JUPYTER_PATH):
+    Voilà renders the apps with the kit's template, i.e. without any CDN request."""
+    from tools.browser import ServerProcess, venv_bin
+    from tools.hub.provision import jupyter_data_dir
+
+    write_jupyter_config(tmp_path, tmp_path / "exchange", tmp_path / "cours")
+    jupyter = tmp_path / "jupyter"
+    env = {
+        "JUPYTER_CONFIG_PATH": f"{jupyter / 'trainee'}:{jupyter / 'common'}",
+        "JUPYTER_PATH": str(jupyter_data_dir(tmp_path)),
+        "PYTHONPATH": str(ROOT),
+    }
+    cmd = [venv_bin("jupyter"), "server", "--no-browser", "--port={port}", "--ip=127.0.0.1"]
+    cmd += ["--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    with ServerProcess(cmd, ready_path="/api/status", env=env, timeout=120) as server:
+        url = f"{server.url}/voila/render/apps/00-sommaire.ipynb"
+        with urllib.request.urlopen(url, timeout=180) as resp:
+            page = resp.read().decode("utf-8")
+    assert "kit-questions" in page  # the kit template's own CSS
+    assert "cdn.jsdelivr.net" not in page and "fontawesome" not in page.lower()

@@ -20,7 +20,7 @@ KIT = Path(__file__).resolve().parent.parent.parent
 if str(KIT) not in sys.path:
     sys.path.insert(0, str(KIT))
 
-from tools.hub.provision import HubSettings  # noqa: E402
+from tools.hub.provision import HubSettings, jupyter_data_dir  # noqa: E402
 
 c = get_config()  # noqa: F821 - injected by JupyterHub
 
@@ -98,6 +98,8 @@ def pre_spawn_hook(spawner):
         "PATH": f"{env_bin}:/usr/local/bin:/usr/bin:/bin",
         "MPLBACKEND": "agg",
         "PYTHONNOUSERSITE": "1",
+        # the kit's Voilà template (provision.py copies it there)
+        "JUPYTER_PATH": str(jupyter_data_dir(state)),
     }
     common = state / "jupyter" / "common"
     if name == settings.instructor:

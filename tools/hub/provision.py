@@ -54,6 +54,20 @@ COURSE_PARTS = (
 TRAINEE_DISABLED_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 # No "news" pop-up asking to contact jupyter.org (the class needs no outside requests).
 COMMON_DISABLED_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
+# The kit's Voilà template (no CDN request: `make apps` uses it too), copied into the hub's
+# Jupyter data directory (JUPYTER_PATH of every server, set by jupyterhub_config.py).
+VOILA_TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "kit"
+VOILA_CONFIG = (
+    "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH.\n"
+    "c.VoilaConfiguration.template = 'kit'\n"
+)
+
+
+def jupyter_data_dir(state: Path) -> Path:
+    """The hub's Jupyter data directory (JUPYTER_PATH of every single-user server)."""
+    return state / "jupyter" / "data"
+
+
 SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.assignment_list",
@@ -301,7 +315,7 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "    'nbgrader.server_extensions.course_list': False,\n"
         "    'nbgrader.server_extensions.assignment_list': True,\n"
         "    'nbgrader.server_extensions.validate_assignment': True,\n"
-        "}\n",
+        "}\n" + VOILA_CONFIG,
         encoding="utf-8",
     )
     (trainee / "labconfig" / "page_config.json").write_text(
@@ -322,9 +336,13 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "# Trainees' answers are rendered as inert text: no script of theirs runs in the\n"
         "# instructor's browser (outputs: nbconvert's sanitizer; markdown: the kit's).\n"
         "c.HTMLExporter.sanitize_html = True\n"
-        "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n",
+        "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n" + VOILA_CONFIG,
         encoding="utf-8",
     )
+    template = jupyter_data_dir(state) / "voila" / "templates" / "kit"
+    if template.exists():
+        shutil.rmtree(template)
+    shutil.copytree(VOILA_TEMPLATE, template)
     run(["chmod", "-R", "a+rX", str(state / "jupyter")])
 
 

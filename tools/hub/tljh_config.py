@@ -24,7 +24,8 @@ _PARTS = ("course", "exercises", "apps", "LISEZMOI.md")
 
 def _kit_pre_spawn_hook(spawner):
     name = spawner.user.name
-    env = {"MPLBACKEND": "agg"}
+    # JUPYTER_PATH: the kit's Voilà template for the apps (written there by the set-up)
+    env = {"MPLBACKEND": "agg", "JUPYTER_PATH": str(_STATE / "jupyter" / "data")}
     if name == _SETTINGS["instructor"]:
         spawner.notebook_dir = _SETTINGS["course_root"]
         spawner.default_url = "/lab"

@@ -6,3 +6,6 @@ c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.assignment_list": True,
     "nbgrader.server_extensions.validate_assignment": True,
 }
+# Apps (Voilà, /voila/render/apps/...): the kit's template, without CDN requests
+# (copied into /usr/local/share/jupyter/voila/templates/kit by the Dockerfile).
+c.VoilaConfiguration.template = "kit"
