@@ -13,7 +13,10 @@ Graded notebooks (``solutions/`` and the generated exercises) run through nbgrad
 pipeline of ``nbgrader validate`` (``CheckCellMetadata``, ``ClearOutput``, ``Execute``,
 with ``NBGRADER_EXECUTION=validate``), so ``validate(path)`` can apply nbgrader's
 ``Validator`` to that stored execution instead of running the notebook again. Lecture
-notebooks run through nbclient, like ``jupyter execute``.
+notebooks run through nbclient, like ``jupyter execute``, with matplotlib's inline backend
+whatever ``MPLBACKEND`` says (CI exports ``Agg``): figures are cell outputs, as in Jupyter,
+so ``tools/publish.py`` (``make slides``, ``make site``) renders these same executions
+instead of running every course notebook again.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "notebooks"
 TIMEOUT = 120  # seconds per cell; every notebook runs in a few seconds
+INLINE = "module://matplotlib_inline.backend_inline"  # the kernel's backend in Jupyter
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +52,11 @@ def fingerprint() -> str:
     for name in ("nbgrader_config.py", "pyproject.toml"):
         digest.update((ROOT / name).read_bytes())
     digest.update(sys.version.encode())
-    dists = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    # a set: the same distribution is listed twice when the kit's root is on sys.path too
+    # (its socialkit.egg-info), and tools/publish.py must find the tests' executions
+    dists = sorted(
+        {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
+    )
     digest.update("\n".join(dists).encode())
     return digest.hexdigest()
 
@@ -93,7 +101,9 @@ def executed(path: Path) -> nbformat.NotebookNode:
     path = Path(path)
     data = path.read_bytes()
     kind = "graded" if graded(path) else "lecture"
-    key = hashlib.sha256(f"{kind}\n{fingerprint()}\n".encode() + data).hexdigest()[:24]
+    backend = INLINE if kind == "lecture" else os.environ.get("MPLBACKEND", "")
+    salt = f"{kind}\n{backend}\n{fingerprint()}\n"
+    key = hashlib.sha256(salt.encode() + data).hexdigest()[:24]
     slug = _slug(path)
     out = CACHE / f"{slug}.{key}.ipynb"
     with _locked(CACHE / f"{slug}.lock"):
@@ -118,7 +128,7 @@ def _run(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    client.execute(env={**os.environ, "MPLBACKEND": INLINE})  # figures as outputs
     return nb
 
 

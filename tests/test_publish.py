@@ -1,7 +1,7 @@
 """Slides (``make slides``) and self-study site (``make site``), checked in Debian's chromium.
 
 Both are built by ``tools/publish.py`` (a module fixture builds whatever is missing or stale;
-the executed notebooks are cached in ``build/executed/``) and served from a loopback HTTP
+the executed notebooks come from tests/nbrun.py's cache) and served from a loopback HTTP
 server. Any request to another host is aborted and fails the test.
 """
 

@@ -6,8 +6,10 @@ Usage::
     python tools/publish.py site       # build/site/index.html and one page per module (make site)
     python tools/publish.py annotate   # add slideshow metadata to course cells that lack it
 
-Both builds execute every notebook of ``course/`` once (cached in ``build/executed/`` while the
-notebook and the ``socialkit`` package are unchanged), then render it with nbconvert and a kit
+Both builds take every notebook of ``course/`` executed by the test suite's runner
+(``tests/nbrun.py``: one run per content of the notebook, the package, the data and the
+installed versions, stored in ``.cache/notebooks/``; after ``make test`` nothing runs again,
+and the reverse), then render it with nbconvert and a kit
 template (``tools/templates/``) that loads nothing from the internet: reveal.js comes from
 ``build/vendor/`` (``make vendor``), no require.js, MathJax or Mermaid (the course uses none).
 
@@ -24,10 +26,8 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import sys
@@ -36,7 +36,6 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
 from nbconvert.filters import strip_ansi
-from nbconvert.preprocessors import ExecutePreprocessor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -47,7 +46,6 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "course"
 EXERCISES = ROOT / "exercises"
 BUILD = ROOT / "build"
-EXECUTED = BUILD / "executed"
 SLIDES = BUILD / "slides"
 SITE = BUILD / "site"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -76,42 +74,19 @@ def title_of(nb) -> str:
 
 
 # -- execution (cached) ------------------------------------------------------------------
-def _package_digest() -> str:
-    digest = hashlib.sha1()
-    for path in sorted((ROOT / "socialkit").rglob("*.py")):
-        digest.update(path.read_bytes())
-    for path in sorted((ROOT / "datasets").glob("*.csv")):
-        digest.update(path.name.encode() + str(path.stat().st_size).encode())
-    return digest.hexdigest()
+def executed(path: Path):
+    """``path`` executed top to bottom in ``course/`` (tests/nbrun.py: cached, shared with tests).
 
+    Figures are outputs (inline backend); a cell that raises without being tagged
+    ``raises-exception`` stops the build.
+    """
+    from tests import nbrun
 
-def executed(path: Path, timeout: int = 600):
-    """``path`` executed top to bottom in ``course/`` (cached by content of notebook + package)."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    code = json.dumps([(c["cell_type"], c["source"]) for c in cells])  # not metadata
-    key = hashlib.sha1((code + _package_digest()).encode()).hexdigest()[:16]
-    cached = EXECUTED / f"{path.stem}.{key}.ipynb"
-    if cached.exists():
-        return nbformat.read(cached, as_version=4)
-    nb = nbformat.read(path, as_version=4)
-    print(f"  exécution de {path.name}…", flush=True)
-    # The figures must be outputs of the cells: the inline backend, even when the caller runs
-    # headless with MPLBACKEND=Agg (CI does), which would leave every figure cell empty.
-    saved = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    try:
-        ExecutePreprocessor(
-            timeout=timeout, kernel_name="python3", store_widget_state=False
-        ).preprocess(nb, {"metadata": {"path": str(path.parent)}})
-    finally:
-        if saved is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = saved
-    EXECUTED.mkdir(parents=True, exist_ok=True)
-    for old in EXECUTED.glob(f"{path.stem}.*.ipynb"):
-        old.unlink()
-    nbformat.write(nb, cached)
+    nb = nbrun.executed(path)
+    failures = nbrun.errors(nb)
+    if failures:
+        raise SystemExit(f"{path.name} : erreur à l'exécution ({'; '.join(failures)}).")
+    nb.metadata.pop("widgets", None)  # widget state: not rendered (stills replace the views)
     return nb
 
 
