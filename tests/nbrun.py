@@ -13,10 +13,10 @@ Graded notebooks (``solutions/`` and the generated exercises) run through nbgrad
 pipeline of ``nbgrader validate`` (``CheckCellMetadata``, ``ClearOutput``, ``Execute``,
 with ``NBGRADER_EXECUTION=validate``), so ``validate(path)`` can apply nbgrader's
 ``Validator`` to that stored execution instead of running the notebook again. Lecture
-notebooks run through nbclient, like ``jupyter execute``, with matplotlib's inline backend
-whatever ``MPLBACKEND`` says (CI exports ``Agg``): figures are cell outputs, as in Jupyter,
-so ``tools/publish.py`` (``make slides``, ``make site``) renders these same executions
-instead of running every course notebook again.
+notebooks run through nbclient, like ``jupyter execute``. Both run with matplotlib's inline
+backend whatever ``MPLBACKEND`` says (CI exports ``Agg``): figures are cell outputs, as in
+Jupyter, so ``tools/publish.py`` (``make slides``, ``make site``) renders these same
+executions instead of running every course notebook again.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "notebooks"
 TIMEOUT = 120  # seconds per cell; every notebook runs in a few seconds
-INLINE = "module://matplotlib_inline.backend_inline"  # the kernel's backend in Jupyter
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +100,7 @@ def executed(path: Path) -> nbformat.NotebookNode:
     path = Path(path)
     data = path.read_bytes()
     kind = "graded" if graded(path) else "lecture"
-    backend = INLINE if kind == "lecture" else os.environ.get("MPLBACKEND", "")
-    salt = f"{kind}\n{backend}\n{fingerprint()}\n"
-    key = hashlib.sha256(salt.encode() + data).hexdigest()[:24]
+    key = hashlib.sha256(f"{kind}\ninline\n{fingerprint()}\n".encode() + data).hexdigest()[:24]
     slug = _slug(path)
     out = CACHE / f"{slug}.{key}.ipynb"
     with _locked(CACHE / f"{slug}.lock"):
@@ -118,6 +115,21 @@ def executed(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(out, as_version=4)
 
 
+@contextlib.contextmanager
+def _inline_figures() -> Iterator[None]:
+    """Figures as cell outputs, like in JupyterLab, even when the tests run under
+    ``MPLBACKEND=Agg`` (CI does), which would leave every figure cell without output."""
+    saved = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = saved
+
+
 def _run(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
@@ -128,7 +140,8 @@ def _run(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute(env={**os.environ, "MPLBACKEND": INLINE})  # figures as outputs
+    with _inline_figures():
+        client.execute()
     return nb
 
 
@@ -157,7 +170,7 @@ def _run_graded(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     from nbgrader.utils import chdir
 
     validator = _Validator.make(config=_config())
-    with chdir(str(cwd)):
+    with chdir(str(cwd)), _inline_figures():
         return validator._preprocess(nb)
 
 
