@@ -151,3 +151,4 @@ def test_hub_servers_render_apps_with_the_kit_voila_template(tmp_path):
             page = resp.read().decode("utf-8")
     assert "kit-questions" in page  # the kit template's own CSS
     assert "cdn.jsdelivr.net" not in page and "fontawesome" not in page.lower()
+    assert "cdnjs.cloudflare.com/ajax/libs/mathjax" not in page  # the typesetter's URL

@@ -58,8 +58,10 @@ COMMON_DISABLED_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
 # Jupyter data directory (JUPYTER_PATH of every server, set by jupyterhub_config.py).
 VOILA_TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "kit"
 VOILA_CONFIG = (
-    "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH.\n"
+    "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH, and\n"
+    "# no MathJax URL (Voilà's default is a CDN; the apps show no formula), as `make apps`.\n"
     "c.VoilaConfiguration.template = 'kit'\n"
+    "c.ServerApp.tornado_settings.update({'mathjax_url': None})\n"
 )
 
 

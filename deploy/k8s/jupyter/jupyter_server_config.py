@@ -7,5 +7,7 @@ c.ServerApp.jpserver_extensions = {
     "nbgrader.server_extensions.validate_assignment": True,
 }
 # Apps (Voilà, /voila/render/apps/...): the kit's template, without CDN requests
-# (copied into /usr/local/share/jupyter/voila/templates/kit by the Dockerfile).
+# (copied into /usr/local/share/jupyter/voila/templates/kit by the Dockerfile), and no
+# MathJax URL (Voilà's default is a CDN; the apps show no formula).
 c.VoilaConfiguration.template = "kit"
+c.ServerApp.tornado_settings.update({"mathjax_url": None})
