@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from traitlets.config import PyFileConfigLoader
 
 from tools import trainee_dist
 from tools.grading.exchange import leaks
@@ -90,6 +91,12 @@ def test_role_configuration(tmp_path):
     assert "tools.hub.serverext" in instructor
     for role in (trainee, instructor):  # apps (Voilà) with the kit's template, no CDN
         assert "c.VoilaConfiguration.template = 'kit'" in role
+    for name in ("trainee", "instructor"):  # as jupyterhub-singleuser reads it: a dict
+        loaded = PyFileConfigLoader(
+            "jupyter_server_config.py", path=str(tmp_path / "jupyter" / name)
+        ).load_config()
+        settings = loaded.ServerApp.get("tornado_settings", {})
+        assert isinstance(settings, dict) and settings["mathjax_url"] is None
     template = tmp_path / "jupyter" / "data" / "voila" / "templates" / "kit" / "index.html.j2"
     assert "fontawesome" in template.read_text()  # the template that strips the CDN links
     course = (tmp_path / "jupyter" / "instructor" / "nbgrader_config.py").read_text()

@@ -58,11 +58,12 @@ COMMON_DISABLED_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
 # Jupyter data directory (JUPYTER_PATH of every server, set by jupyterhub_config.py).
 VOILA_TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "kit"
 VOILA_CONFIG = (
-    "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH, and\n"
-    "# no MathJax URL (Voilà's default is a CDN; the apps show no formula), as `make apps`.\n"
+    "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH.\n"
     "c.VoilaConfiguration.template = 'kit'\n"
-    "c.ServerApp.tornado_settings.update({'mathjax_url': None})\n"
 )
+# Voilà's MathJax URL (its default is a CDN; the apps show no formula), as `make apps`. A plain
+# dict in each role's tornado_settings: jupyterhub-singleuser reads it as a dict.
+NO_MATHJAX = "'mathjax_url': None"
 
 
 def jupyter_data_dir(state: Path) -> Path:
@@ -330,7 +331,7 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "    'nbgrader.server_extensions.course_list': False,\n"
         "    'nbgrader.server_extensions.assignment_list': True,\n"
         "    'nbgrader.server_extensions.validate_assignment': True,\n"
-        "}\n" + VOILA_CONFIG,
+        "}\n" + VOILA_CONFIG + f"c.ServerApp.tornado_settings = {{{NO_MATHJAX}}}\n",
         encoding="utf-8",
     )
     (trainee / "labconfig" / "page_config.json").write_text(
@@ -354,7 +355,8 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n"
         "# The formgrader's pages load MathJax from this server, not from a CDN.\n"
         f"c.HTMLExporter.template_file = {str(template)!r}\n"
-        f"c.ServerApp.tornado_settings = {{'kit_mathjax_dir': {str(mathjax)!r}}}\n" + VOILA_CONFIG,
+        f"c.ServerApp.tornado_settings = {{'kit_mathjax_dir': {str(mathjax)!r}, {NO_MATHJAX}}}\n"
+        + VOILA_CONFIG,
         encoding="utf-8",
     )
     voila_template = jupyter_data_dir(state) / "voila" / "templates" / "kit"

@@ -10,4 +10,4 @@ c.ServerApp.jpserver_extensions = {
 # (copied into /usr/local/share/jupyter/voila/templates/kit by the Dockerfile), and no
 # MathJax URL (Voilà's default is a CDN; the apps show no formula).
 c.VoilaConfiguration.template = "kit"
-c.ServerApp.tornado_settings.update({"mathjax_url": None})
+c.ServerApp.tornado_settings = {"mathjax_url": None}
