@@ -217,6 +217,18 @@ def test_trainee_lands_on_course_index_without_solutions(page, classroom):
     assert page.external_requests == []
 
 
+def test_trainee_opens_an_app_in_voila_offline(page, classroom):
+    """The simulations as apps on the hub: Voilà with the kit's template, no CDN request."""
+    user = "kit-ana"
+    _login(page, classroom, user)
+    app = classroom["url"] + f"/user/{user}/voila/render/apps/03-rythme-de-publication.ipynb"
+    with _timed("trainee: open an app (Voilà)"):
+        page.goto(app, timeout=WAIT)
+        page.wait_for_selector(".kit-figure[src^='blob:']", timeout=WAIT)
+    assert page.locator(".kit-questions").count() == 1
+    assert page.external_requests == []
+
+
 def test_trainees_fetch_validate_and_submit(browser, classroom):
     for user, (_first, _last, kind) in TRAINEES.items():
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-BE")

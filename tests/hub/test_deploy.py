@@ -40,4 +40,5 @@ def test_user_image_matches_the_exchange_and_the_pins():
     assert '"/srv/nbgrader/exchange"' in config and '"medias-sociaux"' in config
     server = (K8S / "jupyter" / "jupyter_server_config.py").read_text(encoding="utf-8")
     assert 'c.VoilaConfiguration.template = "kit"' in server  # apps without CDN requests
+    assert '{"mathjax_url": None, "mathjax_config": None}' in server
     assert "COPY share/jupyter/voila/templates/kit /usr/local/share/jupyter/" in dockerfile

@@ -97,6 +97,7 @@ def test_role_configuration(tmp_path):
         ).load_config()
         settings = loaded.ServerApp.get("tornado_settings", {})
         assert isinstance(settings, dict) and settings["mathjax_url"] is None
+        assert settings["mathjax_config"] is None
     template = tmp_path / "jupyter" / "data" / "voila" / "templates" / "kit" / "index.html.j2"
     assert "fontawesome" in template.read_text()  # the template that strips the CDN links
     course = (tmp_path / "jupyter" / "instructor" / "nbgrader_config.py").read_text()
@@ -158,4 +159,5 @@ def test_hub_servers_render_apps_with_the_kit_voila_template(tmp_path):
             page = resp.read().decode("utf-8")
     assert "kit-questions" in page  # the kit template's own CSS
     assert "cdn.jsdelivr.net" not in page and "fontawesome" not in page.lower()
-    assert "cdnjs.cloudflare.com/ajax/libs/mathjax" not in page  # the typesetter's URL
+    # Voilà's page loads MathJax from a CDN unless both are null (its main script)
+    assert '"fullMathjaxUrl": null' in page and '"mathjaxConfig": null' in page

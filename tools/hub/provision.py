@@ -61,9 +61,10 @@ VOILA_CONFIG = (
     "# Apps (Voilà, /voila/render/apps/...): the kit's template, found on JUPYTER_PATH.\n"
     "c.VoilaConfiguration.template = 'kit'\n"
 )
-# Voilà's MathJax URL (its default is a CDN; the apps show no formula), as `make apps`. A plain
-# dict in each role's tornado_settings: jupyterhub-singleuser reads it as a dict.
-NO_MATHJAX = "'mathjax_url': None"
+# No MathJax for Voilà, as `make apps` (the apps show no formula): its page loads MathJax
+# from a CDN unless both settings are None. A plain dict in each role's tornado_settings:
+# jupyterhub-singleuser reads it as a dict.
+NO_MATHJAX = "'mathjax_url': None, 'mathjax_config': None"
 
 
 def jupyter_data_dir(state: Path) -> Path:

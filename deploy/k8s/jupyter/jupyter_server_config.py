@@ -8,6 +8,6 @@ c.ServerApp.jpserver_extensions = {
 }
 # Apps (Voilà, /voila/render/apps/...): the kit's template, without CDN requests
 # (copied into /usr/local/share/jupyter/voila/templates/kit by the Dockerfile), and no
-# MathJax URL (Voilà's default is a CDN; the apps show no formula).
+# MathJax (Voilà loads it from a CDN unless both settings are None; the apps show no formula).
 c.VoilaConfiguration.template = "kit"
-c.ServerApp.tornado_settings = {"mathjax_url": None}
+c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
