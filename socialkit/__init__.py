@@ -21,8 +21,12 @@ Modules, one job each:
 ``_common`` holds the input checks they share.
 """
 
+from socialkit import _alt
 from socialkit import errors as _errors
 from socialkit.data import DataError, load
+
+# A French text alternative on every figure a notebook shows (also while grading: harmless).
+_alt.install()
 
 # One French line for a beginner's predictable mistakes in Jupyter (never while grading).
 _errors.install()
