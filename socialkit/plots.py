@@ -201,7 +201,8 @@ def plot_grid(
     values = grid.to_numpy(dtype="float64")
     if np.isfinite(values).any():
         row, col = np.unravel_index(np.nanargmax(values), values.shape)
-        top = fr.number(values[row, col], 1)
+        peak = float(values[row, col])
+        top = fr.number(peak, 0 if peak.is_integer() else 1)
         what = f" ({label})" if label else ""
         _add_description(
             ax.figure,
@@ -339,7 +340,7 @@ def plot_scorecard(card: pd.DataFrame, title: str = "Score d'audit par instituti
         ax.text(-1.5, i, short_name(str(name)), va="center", ha="right", fontsize=11, clip_on=False)
     ax.set_title(title, fontsize=13, loc="left")
     level_legend(ax, loc="upper left", bbox_to_anchor=(1.0, -0.35 / height * 4), fontsize=10)
-    rows = "; ".join(
+    rows = " ; ".join(
         f"{name} {fr.number(score)} ({level})"
         for name, score, level in zip(card["nom"], scores, levels, strict=True)
     )

@@ -132,7 +132,7 @@ class AuditView(ModelView):
             pad=3,
         )
         ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=FONT_SMALL, va="bottom")
-        level_legend(ax, fontsize=FONT_SMALL - 1, loc="lower right")
+        level_legend(ax, fontsize=FONT_SMALL, loc="lower right")
         self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color=COLOURS["rouge"]))
         for bar in self.bars:
             bar.set_linewidth(0)
