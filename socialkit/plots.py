@@ -322,9 +322,9 @@ def plot_scorecard(card: pd.DataFrame, title: str = "Score d'audit par instituti
     lists every institution with its score and level.
     """
     n = len(card)
-    height = 0.42 * n + 1.6
+    height = 0.42 * n + 2.0
     fig = plt.figure(figsize=(9.5, height))
-    fig.subplots_adjust(left=0.33, right=0.86, top=1 - 0.45 / height, bottom=1.0 / height)
+    fig.subplots_adjust(left=0.33, right=0.86, top=1 - 0.45 / height, bottom=1.15 / height)
     ax = fig.add_subplot(111)
     style_score_axes(ax, n)
     y = np.arange(n)
@@ -339,7 +339,9 @@ def plot_scorecard(card: pd.DataFrame, title: str = "Score d'audit par instituti
         ax.text(score + 1, i, f"{fr.number(score)} · {level}", va="center", fontsize=11)
         ax.text(-1.5, i, short_name(str(name)), va="center", ha="right", fontsize=11, clip_on=False)
     ax.set_title(title, fontsize=13, loc="left")
-    level_legend(ax, loc="upper left", bbox_to_anchor=(1.0, -0.35 / height * 4), fontsize=10)
+    # under the axis (figure coordinates), so that it never hides a bar
+    level_legend(ax, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3)
+    ax.get_legend().set_bbox_to_anchor((0.5, 0.01), transform=fig.transFigure)
     rows = " ; ".join(
         f"{name} {fr.number(score)} ({level})"
         for name, score, level in zip(card["nom"], scores, levels, strict=True)

@@ -83,7 +83,7 @@ class AuditView(ModelView):
     """
 
     title = "Explorateur d'audit : qui passe sous la barre ?"
-    figsize = (9.4, 6.4)
+    figsize = (8.6, 5.6)
 
     def __init__(
         self,
@@ -121,7 +121,7 @@ class AuditView(ModelView):
 
     def _setup_plot(self, fig):
         n = self._n
-        fig.subplots_adjust(left=0.33, right=0.86, top=0.95, bottom=0.09)
+        fig.subplots_adjust(left=0.33, right=0.86, top=0.95, bottom=0.17)
         ax = self.ax = fig.add_subplot(111)
         style_score_axes(ax, n, fontsize=FONT_SMALL)
         ax.set_title(
@@ -132,7 +132,10 @@ class AuditView(ModelView):
             pad=3,
         )
         ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=FONT_SMALL, va="bottom")
-        level_legend(ax, fontsize=FONT_SMALL, loc="lower right")
+        # under the axis, so that it never hides a bar
+        level_legend(
+            ax, fontsize=FONT_SMALL, loc="upper center", bbox_to_anchor=(0.35, -0.1), ncol=3
+        )
         self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color=COLOURS["rouge"]))
         for bar in self.bars:
             bar.set_linewidth(0)
