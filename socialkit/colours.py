@@ -32,6 +32,7 @@ __all__ = [
     "SERIES",
     "LINESTYLES",
     "MARKERS",
+    "HATCHES",
     "LEVELS",
     "LEVEL_HATCHES",
     "HEAT",
@@ -66,6 +67,8 @@ OKABE_ITO = {
 SERIES = [BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY, YELLOW, BLACK]
 LINESTYLES = ["-", "--", "-.", ":", "-", "--", "-.", ":"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+#: Hatches of bar series (stacked or grouped bars), in the order of the series.
+HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 
 #: The audit's traffic light (names of the audit checklist) and the cues that go with it.
 LEVELS = {"vert": GREEN, "orange": ORANGE, "rouge": "#A63603"}

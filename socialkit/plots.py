@@ -37,6 +37,7 @@ __all__ = [
     "COLOURS",
     "HATCHES",
     "level_label",
+    "hatch_bars",
     "level_legend",
     "describe",
     "alt_text",
@@ -149,6 +150,28 @@ def register_french_dates() -> None:
     converter = _FrenchDateConverter()
     for kind in (dt.date, dt.datetime, np.datetime64, pd.Timestamp):
         munits.registry[kind] = converter
+
+
+def hatch_bars(ax: Axes) -> Axes:
+    """A hatch per bar series (stacked or grouped bars, e.g. ``DataFrame.plot.barh(stacked=True)``),
+    so that the series differ by more than their colour (:data:`socialkit.colours.HATCHES`).
+
+    Call it before ``ax.legend(...)`` (a legend drawn earlier is redrawn with the hatches).
+    Returns ``ax``.
+    """
+    from matplotlib.container import BarContainer
+
+    series = [c for c in ax.containers if isinstance(c, BarContainer)]
+    for k, container in enumerate(series):
+        for bar in container:
+            bar.set_hatch(colours.HATCHES[k % len(colours.HATCHES)])
+            bar.set_edgecolor("white")
+            bar.set_linewidth(0)
+    legend = ax.get_legend()
+    if legend is not None:
+        title = legend.get_title().get_text()
+        ax.legend(title=title or None)
+    return ax
 
 
 # ---------------------------------------------------------------------------

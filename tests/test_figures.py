@@ -212,3 +212,15 @@ def test_views_are_labelled_summarised_and_readable(view_cls):
         if t.get_text().strip() and t.get_visible()
     ]
     assert sizes and min(sizes) >= 11, sorted(set(sizes))
+
+
+def test_hatch_bars_gives_each_series_its_hatch_and_legend():
+    frame = pd.DataFrame({"plainte": [1, 2], "troll": [2, 1], "question": [1, 1]})
+    ax = frame.plot.bar(stacked=True)
+    plots.hatch_bars(ax)
+    hatches = [{bar.get_hatch() or "" for bar in c} for c in ax.containers]
+    assert hatches == [{""}, {"//"}, {".."}]
+    legend = ax.get_legend()
+    assert [h.get_hatch() or "" for h in legend.legend_handles] == ["", "//", ".."]
+    assert [t.get_text() for t in legend.get_texts()] == ["plainte", "troll", "question"]
+    matplotlib.pyplot.close("all")
