@@ -18,6 +18,7 @@ helpers here use pyplot so that a notebook shows the figure at the end of the ce
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -37,6 +38,7 @@ __all__ = [
     "COLOURS",
     "HATCHES",
     "level_label",
+    "french_labels",
     "hatch_bars",
     "level_legend",
     "describe",
@@ -150,6 +152,23 @@ def register_french_dates() -> None:
     converter = _FrenchDateConverter()
     for kind in (dt.date, dt.datetime, np.datetime64, pd.Timestamp):
         munits.registry[kind] = converter
+
+
+def french_labels(data: Any) -> Any:
+    """``data`` (Series or DataFrame) with the kit's codes in its index and columns replaced by
+    French words (topics such as ``evenement_culture``, formats, platforms), for the labels and
+    legend of a chart. The words come from :mod:`socialkit.analysis.plan.calendar`."""
+    from socialkit.analysis.plan.calendar import FORMAT_LABELS, PLATFORM_LABELS, TOPIC_LABELS
+
+    words = {**TOPIC_LABELS, **FORMAT_LABELS, **PLATFORM_LABELS}
+
+    def word(value: Any) -> Any:
+        return words.get(value, value) if isinstance(value, str) else value
+
+    renamed = data.rename(index=word)
+    if isinstance(renamed, pd.DataFrame):
+        renamed = renamed.rename(columns=word)
+    return renamed
 
 
 def hatch_bars(ax: Axes) -> Axes:
@@ -425,6 +444,27 @@ def _kind(ax: Axes) -> str:
     return ", ".join(kinds)
 
 
+_NUMERIC = re.compile(r"^[\d\s\u202f\u00a0,.:/%+\-−–]*(h|[a-zéû]{3,4}\.?)?[\d\s,.:/%+\-−–]*$")
+
+
+def _categories(axis, most: int = 12, bars: int = 0) -> list[str]:
+    """The tick labels of a categorical axis, if at most ``most``: names, or any label when
+    there is one per bar (``bars``), not the numbers or dates of a continuous axis."""
+    if not axis.get_visible():
+        return []
+    labels = [t.get_text().strip() for t in axis.get_ticklabels()]
+    labels = [t for t in labels if t]
+    if not labels or len(labels) > most:
+        return []
+    if len(labels) != bars and all(_NUMERIC.match(t) for t in labels):
+        return []
+    return labels
+
+
+def _short_number(value: float) -> str:
+    return fr.number(value, 0 if float(value).is_integer() or abs(value) >= 100 else 1)
+
+
 def _legend_texts(legend) -> list[str]:
     return [t.get_text() for t in legend.get_texts() if t.get_text()] if legend else []
 
@@ -441,6 +481,20 @@ def _axes_parts(ax: Axes, twin: bool) -> tuple[str, list[str]]:
     if ax.get_ylabel():
         side = "axe vertical de droite" if twin else "axe vertical"
         details.append(f"{side} : {ax.get_ylabel()}")
+    from matplotlib.container import BarContainer
+
+    bars = [c for c in ax.containers if isinstance(c, BarContainer)]
+    for axis, name in ((ax.yaxis, "lignes"), (ax.xaxis, "colonnes")):
+        categories = _categories(axis, bars=len(bars[0]) if len(bars) == 1 else 0)
+        if not categories or twin:
+            continue
+        horizontal = axis is ax.yaxis
+        if len(bars) == 1 and len(bars[0]) == len(categories):  # one bar per name: its value
+            values = [b.get_width() if horizontal else b.get_height() for b in bars[0]]
+            pairs = [f"{c} {_short_number(v)}" for c, v in zip(categories, values, strict=True)]
+            details.append("valeurs : " + ", ".join(pairs))
+        else:
+            details.append(f"{name} : " + ", ".join(categories))
     entries = _legend_texts(ax.get_legend())
     if entries:
         details.append("légende : " + ", ".join(entries))

@@ -224,3 +224,33 @@ def test_hatch_bars_gives_each_series_its_hatch_and_legend():
     assert [h.get_hatch() or "" for h in legend.legend_handles] == ["", "//", ".."]
     assert [t.get_text() for t in legend.get_texts()] == ["plainte", "troll", "question"]
     matplotlib.pyplot.close("all")
+
+
+def test_alt_text_lists_categories_and_bar_values():
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.barh(["Facebook", "Instagram"], [3, 4.5])
+    ax.set_title("Publications par semaine")
+    assert plots.alt_text(fig) == (
+        "Graphique « Publications par semaine » (barres horizontales). "
+        "Valeurs : Facebook 3, Instagram 4,5."
+    )
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.scatter([1, 2], [0, 1])
+    ax.set_yticks([0, 1], ["Comptes de l'institution", "Comptes de personnes"])
+    assert "Lignes : Comptes de l'institution, Comptes de personnes." in plots.alt_text(fig)
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.bar([f"Compte {k}" for k in range(20)], range(20))  # more than 12: too many to read
+    assert "Valeurs" not in plots.alt_text(fig) and "Compte 3" not in plots.alt_text(fig)
+
+
+def test_french_labels_replaces_the_kit_codes():
+    frame = pd.DataFrame(
+        {"facebook": [1, 2], "autre": [3, 4]}, index=["evenement_culture", "coulisses_equipe"]
+    )
+    named = plots.french_labels(frame)
+    assert list(named.index) == ["événement et culture", "coulisses de l'équipe"]
+    assert list(named.columns) == ["Facebook", "autre"]
+    assert list(plots.french_labels(frame["facebook"]).index) == list(named.index)
