@@ -36,6 +36,20 @@ def test_the_kernel_language_info_is_served_not_stored():
     assert lab.with_kernel_language({"type": "notebook", "content": other})["content"] == other
 
 
+def test_the_extension_takes_the_default_contents_manager_only():
+    from types import SimpleNamespace
+
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+
+    default = SimpleNamespace(contents_manager_class=AsyncLargeFileManager)
+    lab._link_jupyter_server_extension(default)
+    assert default.contents_manager_class is lab.KitContentsManager
+    chosen = SimpleNamespace(contents_manager_class=object)  # a deployment's own manager
+    lab._link_jupyter_server_extension(chosen)
+    assert chosen.contents_manager_class is object
+    assert lab._jupyter_server_extension_points() == [{"module": "socialkit.lab"}]
+
+
 @pytest.mark.browser
 def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
     (tmp_path / "course").mkdir()
