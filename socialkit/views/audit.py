@@ -24,8 +24,10 @@ from PIL import ImageDraw, ImageFont
 from socialkit import fr
 from socialkit.analysis import audit
 from socialkit.data import load
-from socialkit.plots import COLOURS, short_name, style_score_axes
+from socialkit.plots import COLOURS, HATCHES, level_legend, short_name, style_score_axes
 from socialkit.views.base import (
+    FONT_SMALL,
+    FONT_TITLE,
     ModelView,
     checkbox,
     dropdown,
@@ -41,7 +43,7 @@ _NAME_CHARS = 30
 _MAX_ROWS = 25
 
 
-_LABEL_PX = 9  # label font size in pixels (≈ 7 pt at the view's 80 dpi)
+_LABEL_PX = 15  # label font size in pixels (≈ 11 pt at the view's 96 dpi)
 
 
 @lru_cache(maxsize=2)
@@ -95,7 +97,7 @@ class AuditView(ModelView):
     """
 
     title = "Explorateur d'audit : qui passe sous la barre ?"
-    figsize = (7.2, 4.6)
+    figsize = (8.6, 5.6)
 
     def __init__(
         self,
@@ -139,22 +141,28 @@ class AuditView(ModelView):
 
     def _setup_plot(self, fig):
         n = self._n
-        fig.subplots_adjust(left=0.36, right=0.9, top=0.93, bottom=0.11)
+        fig.subplots_adjust(left=0.33, right=0.86, top=0.95, bottom=0.17)
         ax = self.ax = fig.add_subplot(111)
-        style_score_axes(ax, n)
+        style_score_axes(ax, n, fontsize=FONT_SMALL)
         ax.set_title(
-            "Score d'audit par institution (vert ≥ 70, orange ≥ 40)",
-            fontsize=9,
+            "Score d'audit par institution",
+            fontsize=FONT_TITLE,
             loc="left",
             y=1.0,
             pad=3,
         )
-        ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=7, va="bottom")
-        self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color="grey"))
+        ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=FONT_SMALL, va="bottom")
+        # under the axis, so that it never hides a bar
+        level_legend(
+            ax, fontsize=FONT_SMALL, loc="upper center", bbox_to_anchor=(0.35, -0.1), ncol=3
+        )
+        self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color=COLOURS["rouge"]))
+        for bar in self.bars:
+            bar.set_linewidth(0)
         # labels that move with the ranking: blended into the pixels by _paint
         width, _ = fig.canvas.get_width_height()
-        self._name_right = int(0.355 * width)
-        self._score_left = int(0.905 * width) + 2
+        self._name_right = int(0.325 * width)
+        self._score_left = int(0.865 * width) + 2
         self._centres = ax.transData.transform(np.column_stack([np.zeros(n), np.arange(n)]))[:, 1]
         self._labels: list[tuple[np.ndarray, int, float, bool]] = []
         self.animate(*self.bars)
@@ -175,12 +183,16 @@ class AuditView(ModelView):
         ids, colours, values = self.grid.inst["ids"], scores["colour"], scores["inst_score"]
         labels = []
         for bar, centre, j in zip(self.bars, self._centres, scores["order"], strict=True):
-            mine = ids[j] == chosen
+            mine, colour = ids[j] == chosen, colours[j]
             bar.set_width(values[j])
-            bar.set_facecolor(COLOURS[colours[j]])
-            bar.set_edgecolor("black" if mine else "none")
+            bar.set_facecolor(COLOURS[colour])
+            bar.set_hatch(HATCHES[colour])
+            # hatch lines take the edge colour; the chosen institution gets a black outline
+            bar.set_edgecolor("black" if mine else "white")
+            bar.set_linewidth(1.5 if mine else 0)
             labels.append((_label(self._short[j], mine), self._name_right, centre, True))
-            labels.append((_label(fr.number(values[j]), mine), self._score_left, centre, False))
+            score_text = f"{fr.number(values[j])} · {colour}"
+            labels.append((_label(score_text, mine), self._score_left, centre, False))
         self._labels = labels
 
     def _paint(self, rgba):
@@ -192,9 +204,9 @@ class AuditView(ModelView):
         counts = {c: int((scores["colour"] == c).sum()) for c in ("vert", "orange", "rouge")}
         failing = scores["nb_echecs"] > 0
         head = (
-            f"Institutions : <b style='color:{COLOURS['vert']}'>{counts['vert']} vert</b>"
-            f" · <b style='color:{COLOURS['orange']}'>{counts['orange']} orange</b>"
-            f" · <b style='color:{COLOURS['rouge']}'>{counts['rouge']} rouge</b>"
+            f"Institutions : <b>{counts['vert']} en vert</b>"
+            f" · <b>{counts['orange']} en orange</b>"
+            f" · <b>{counts['rouge']} en rouge</b>"
             f" · comptes dormants : <b>{int(scores['dormant'].sum())}</b>"
             f" sur {len(failing)} · comptes avec au moins un critère en échec : "
             f"<b>{int(failing.sum())}</b>"
