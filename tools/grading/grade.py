@@ -368,6 +368,10 @@ class Grader:
         self.base = _make_base_dir()
         self.datasets = _datasets(course)
         self.prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
+        # The fork server starts first: a fresh process that never sees the gradebook.
+        self.zygote = (
+            sandbox.Zygote(self.base, self.datasets, worker.PRELOAD) if level == "fork" else None
+        )
         ctx = multiprocessing.get_context("fork")
         self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         self.futures: dict[cf.Future, tuple[Submission, str, dict]] = {}
@@ -378,6 +382,7 @@ class Grader:
         # Fork the workers now, before the parent opens the gradebook; each starts a kernel.
         template = {"base": self.base, "isolation": level, "datasets": self.datasets}
         template["prestart"] = self.prestart
+        template["zygote"] = self.zygote.path if self.zygote else None
         for fut in [self.pool.submit(worker.prestart, template) for _ in range(workers)]:
             fut.result()
 
@@ -385,6 +390,8 @@ class Grader:
         self.pool.shutdown(wait=not cancel, cancel_futures=True)
         if cancel:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.zygote is not None:
+            self.zygote.close()
         shutil.rmtree(self.base, ignore_errors=True)
 
     # -- one submission
@@ -509,6 +516,7 @@ class Grader:
             timeout=self.timeout,
             prestart=self.prestart,
             prestart_next=prestart_next,
+            zygote=self.zygote.path if self.zygote else None,
         )
 
 

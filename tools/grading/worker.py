@@ -70,17 +70,43 @@ KERNEL_ARGS = [
 class SandboxKernel:
     """A kernel in its own sandbox and working copy, started ahead of its job."""
 
-    def __init__(self, base: str, isolation: str, datasets: str | None, nice: int = 0):
+    def __init__(
+        self,
+        base: str,
+        isolation: str,
+        datasets: str | None,
+        nice: int = 0,
+        zygote: str | None = None,
+    ):
         self.signature = (base, isolation, datasets)
         self.isolation = isolation
         self.uid = None
-        self.nice = nice if os.geteuid() == 0 else 0
+        self.box: sandbox.ForkBox | None = None
+        self.proc = None
+        self.nice = nice if os.geteuid() == 0 and isolation != "fork" else 0
         self.workdir = tempfile.mkdtemp(prefix="copie-", dir=base)
+        env = sandbox.kernel_env(self.workdir, datasets)
+        self.started = time.perf_counter()
+        self.ready = False
+        self.kc = BlockingKernelClient()
+        if isolation == "fork":
+            # The fork server's sandbox: a forked, pre-imported kernel (tools.grading.zygote).
+            self.box = sandbox.ForkBox(zygote, self.workdir, [datasets] if datasets else [], env)
+            self.uid = self.box.uid
+            conn = os.path.join(self.box.rundir, "kernel.json")
+            write_connection_file(conn, transport="ipc", ip=os.path.join(self.box.rundir, "k"))
+            try:
+                self.box.start(["-f", conn, *KERNEL_ARGS])
+            except Exception:
+                self.box.dispose()
+                shutil.rmtree(self.workdir, ignore_errors=True)
+                raise
+            self.kc.load_connection_file(conn)
+            return
         run = os.path.join(self.workdir, sandbox.RUN_DIR)
         os.mkdir(run)
         conn = os.path.join(run, "kernel.json")
         write_connection_file(conn, transport="ipc", ip=os.path.join(run, "k"))
-        env = sandbox.kernel_env(self.workdir, datasets)
         argv = [sys.executable, "-m", "ipykernel_launcher", "-f", conn, *KERNEL_ARGS]
         if isolation == "bwrap":
             box = sandbox.Sandbox(self.workdir, readonly=[datasets] if datasets else [], env=env)
@@ -100,10 +126,7 @@ class SandboxKernel:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        self.kc = BlockingKernelClient()
         self.kc.load_connection_file(conn)
-        self.started = time.perf_counter()
-        self.ready = False
 
     # -- lifecycle
 
@@ -121,12 +144,18 @@ class SandboxKernel:
             pass
 
     def alive(self) -> bool:
+        if self.box is not None:
+            return self.box.alive()
         return self.proc.poll() is None
 
     def wait_ready(self, timeout: float = 60) -> None:
-        """kernel_info reply on shell, then one IOPub message (polled every 20 ms)."""
+        """kernel_info reply on shell, then one IOPub message (polled every 20 ms).
+
+        Fork sandbox: first the job's files go into the sandbox's own working copy."""
         if self.ready:
             return
+        if self.box is not None:
+            self.box.sync_in(timeout)
         self.kc.start_channels()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -161,7 +190,17 @@ class SandboxKernel:
                 pass
 
     def kill(self) -> None:
-        """Kill the sandbox (bwrap and, with it, its whole PID namespace)."""
+        """Kill the sandbox (bwrap and, with it, its whole PID namespace). Fork sandbox:
+        its PID 1 kills everything else and copies the working copy back first."""
+        if self.box is not None:
+            try:
+                self.box.stop()
+            finally:
+                try:
+                    self.kc.stop_channels()
+                except Exception:  # noqa: BLE001
+                    pass
+            return
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except OSError:
@@ -176,8 +215,12 @@ class SandboxKernel:
             pass
 
     def dispose(self) -> None:
-        self.kill()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        try:
+            self.kill()
+        finally:
+            if self.box is not None:
+                self.box.dispose()
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     # -- execution
 
@@ -330,7 +373,12 @@ def prestart(template: dict) -> int:
     if not _SPARE and template.get("prestart", True):
         try:
             _SPARE.append(
-                SandboxKernel(template["base"], template["isolation"], template["datasets"])
+                SandboxKernel(
+                    template["base"],
+                    template["isolation"],
+                    template["datasets"],
+                    zygote=template.get("zygote"),
+                )
             )
         except Exception:  # noqa: BLE001 - only an optimisation
             pass
@@ -348,11 +396,13 @@ def _take_kernel(job: Job) -> SandboxKernel:
         else:
             spare.dispose()
     if kernel is None:
-        kernel = SandboxKernel(job.base, job.isolation, job.datasets)
+        kernel = SandboxKernel(job.base, job.isolation, job.datasets, zygote=job.zygote)
     kernel.renice()
     if job.prestart and job.prestart_next:
         try:
-            _SPARE.append(SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE))
+            _SPARE.append(
+                SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE, job.zygote)
+            )
         except Exception:  # noqa: BLE001
             pass
     return kernel
