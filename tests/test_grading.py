@@ -24,6 +24,7 @@ from tools.grading import collect, feedback, grade, release
 from tools.grading.course import Course
 
 TIMEOUT = 3
+COPY_MB = "16"  # cap of each working copy in the sandbox (the disk_full probe fills it)
 KIT = Path(__file__).resolve().parents[1]
 
 
@@ -52,10 +53,12 @@ def graded(tmp_path_factory):
     students = fixture.write_class(base / "remises", rel, list(fixture.PROBES), tokens)
     report = collect.collect(fixture.ASSIGNMENT, base / "remises", root, quiet=True)
     assert set(report) == set(students)
+    os.environ["KIT_GRADING_COPY_MB"] = COPY_MB
     try:
         results = grade.grade(root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True)
     finally:
         server.close()
+        del os.environ["KIT_GRADING_COPY_MB"]
     return {
         "root": root,
         "students": students,
@@ -238,6 +241,19 @@ def test_attack_sigint_ignored_is_a_timeout_not_an_internal_error(graded):
     assert row["cells"]["q1_tests"]["score"] == 1
 
 
+def test_attack_disk_full_is_a_french_reason_not_an_internal_error(graded):
+    """The working copy is a size-limited tmpfs: writing past it fails in the trainee's
+    own cell; that question gets 0 with a French reason, the others are graded."""
+    row = _row(graded, "disk_full")
+    assert "erreur_interne" not in row["flags"] and "copie_trop_volumineuse" in row["flags"]
+    q1 = row["cells"]["q1_tests"]
+    assert q1["score"] == 0 and q1["message"] == grade.DISK_MESSAGE
+    assert f"limitée à {COPY_MB} Mo au total" in q1["hint"], q1["hint"]
+    written = int(re.search(r"ECRIT (\d+) Mo", _outputs_text(graded, "disk_full")).group(1))
+    assert 0 < written < int(COPY_MB), written
+    assert row["cells"]["q2_tests"]["score"] == 2 and row["cells"]["q3_tests"]["score"] == 1
+
+
 def test_attack_check_helpers_tampering_in_kernel_is_harmless(graded):
     for kind in ("tamper_code", "tamper_gc", "module_state"):
         cells = _row(graded, kind)["cells"]
@@ -271,6 +287,71 @@ def test_checks_never_run_in_the_sandbox(graded):
     """Test cells are absent from what the kernel executed: its outputs come from the checks."""
     text = _outputs_text(graded, "correct")
     assert "secret-q1" not in text
+
+
+BWRAP_KINDS = [
+    "correct",
+    "read_solutions",
+    "persistence",
+    "daemon",
+    "cross_kernel",
+    "network",
+    "sigint_ignored",
+    "os_exit",
+]
+
+
+def test_bwrap_fallback_holds_the_same_attacks(tmp_path):
+    """The bubblewrap sandbox (fallback of the fork server) stops the same attacks."""
+    import shutil
+
+    if not shutil.which("bwrap"):
+        pytest.skip("bubblewrap absent (make grading-deps)")
+    root = fixture.build_course(tmp_path / "cours", timeout=TIMEOUT)
+    assert release.release(fixture.ASSIGNMENT, root, quiet=True) == 0
+    rel = nbformat.read(
+        root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb", as_version=4
+    )
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    tokens = attack_tokens(root, server.getsockname()[1])
+    students = fixture.write_class(tmp_path / "remises", rel, BWRAP_KINDS, tokens)
+    collect.collect(fixture.ASSIGNMENT, tmp_path / "remises", root, quiet=True)
+    try:
+        res = grade.grade(
+            root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True, isolation_level="bwrap"
+        )
+    finally:
+        server.close()
+    texts = {}
+    for student, kind in students.items():
+        row = res[(student, fixture.ASSIGNMENT)]
+        expected, flags = fixture.EXPECTED[kind]
+        assert row["auto_score"] == expected and flags <= set(row["flags"]), (kind, row)
+        assert "erreur_interne" not in row["flags"], kind
+        nb = nbformat.read(
+            root / "autograded" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb",
+            as_version=4,
+        )
+        texts[kind] = "".join(
+            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        )
+        result = json.loads(
+            (root / "autograded" / student / fixture.ASSIGNMENT / "kit_resultat.json").read_text()
+        )
+        assert result["isolation"] == "bwrap"
+    assert "VOLES 0" in texts["read_solutions"]
+    for name in ("paquet", "pyc", "pth", "donnees"):
+        assert f"BLOQUE {name}" in texts["persistence"], name
+    assert "NOYAUX 1" in texts["cross_kernel"], texts["cross_kernel"]
+    assert int(re.search(r"PROCESSUS (\d+)", texts["cross_kernel"]).group(1)) <= 3
+    assert "RESEAU ferme" in texts["network"]
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            assert Path(f"/proc/{pid}/cmdline").read_bytes() != b"sleep\x004242\x00", pid
+        except OSError:
+            pass
 
 
 def test_refuses_without_sandbox(monkeypatch, graded):

@@ -35,6 +35,7 @@ KINDS = [
     "cross_kernel",
     "network",
     "sigint_ignored",
+    "disk_full",
     "tamper_gc",
     "html_injection",
 ]
@@ -144,6 +145,7 @@ def as_user(tmp_path_factory):
         "PYTHONPATH": str(KIT),
         "LANG": "C.UTF-8",
         "MPLBACKEND": "agg",
+        "KIT_GRADING_COPY_MB": "16",
     }
     work = base / "travail"
     work.mkdir()
@@ -193,6 +195,7 @@ def test_user_attacks_blocked(as_user):
     assert "NOYAUX 1" in texts["cross_kernel"] or "NOYAUX 0" in texts["cross_kernel"]
     assert int(re.search(r"PROCESSUS (\d+)", texts["cross_kernel"]).group(1)) <= 3
     assert "RESEAU ferme" in texts["network"]
+    assert re.search(r"ECRIT ([0-9]|1[0-5]) Mo", texts["disk_full"]), texts["disk_full"]
     for pid in os.listdir("/proc"):
         if pid.isdigit():
             try:

@@ -289,6 +289,18 @@ signal.signal(signal.SIGINT, signal.SIG_IGN)
 while True:
     pass"""
 
+# Fills the working copy (tests lower its cap with KIT_GRADING_COPY_MB): the write fails
+# with ENOSPC, the question gets 0 with a French reason, never « erreur interne ».
+DISK_FULL = """ecrit = 0
+try:
+    for i in range(64):
+        with open(f"gros-{i}.bin", "wb") as fh:
+            fh.write(b"x" * (4 * 1024 * 1024))
+        ecrit += 4
+finally:
+    print("ECRIT", ecrit, "Mo")
+total_partages = int(posts["partages"].sum())"""
+
 HTML_INJECTION = (
     CORRECT["q1_reponse"]
     + """
@@ -357,6 +369,7 @@ PROBES: dict[str, dict] = {
     "cross_kernel": {"answers": {**CORRECT, "q1_reponse": CROSS_KERNEL}},
     "network": {"answers": {**CORRECT, "q1_reponse": NETWORK}},
     "sigint_ignored": {"answers": {**CORRECT, "q3_reponse": SIGINT_IGNORED}},
+    "disk_full": {"answers": {**CORRECT, "q1_reponse": DISK_FULL}},
     "html_injection": {
         "answers": {
             **CORRECT,
@@ -377,6 +390,7 @@ ATTACKS = [
     "cross_kernel",
     "network",
     "sigint_ignored",
+    "disk_full",
     "html_injection",
     "function_answer",
 ]
@@ -415,6 +429,7 @@ EXPECTED: dict[str, tuple[float, set[str]]] = {
     "cross_kernel": (4, set()),
     "network": (4, set()),
     "sigint_ignored": (3, {"delai_depasse"}),
+    "disk_full": (3, {"copie_trop_volumineuse"}),
     "html_injection": (4, set()),
 }
 

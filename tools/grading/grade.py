@@ -26,6 +26,7 @@ from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader import utils
 from nbgrader.preprocessors import LimitOutput
 
+from socialkit import fr
 from tools.grading import feedback as fb
 from tools.grading import sandbox, worker
 from tools.grading.checker import plan_notebook
@@ -97,6 +98,27 @@ TIMEOUT_MESSAGE = (
     "les suivantes valent 0."
 )
 DEAD_MESSAGE = "Test non exécuté : le noyau s'est arrêté avant (os._exit, plantage, mémoire)."
+DISK_MESSAGE = (
+    "Place disque dépassée : votre code a écrit plus de données que le bac à sable de la "
+    "correction n'en accepte, l'écriture a échoué et cette question vaut 0."
+)
+_DISK_ERRORS = ("[Errno 28]", "[Errno 27]")  # ENOSPC (whole copy), EFBIG (one file)
+
+
+def disk_hint() -> str:
+    mib = 1024**2
+    return (
+        f"Votre copie est limitée à {fr.number(sandbox.copy_limit() / mib)} Mo au total et "
+        f"{fr.number(sandbox.LIMITS['fsize'] / mib)} Mo par fichier : écrivez moins de "
+        "fichiers, ou des fichiers plus petits."
+    )
+
+
+def _disk_full(outputs: list) -> bool:
+    return any(
+        o.get("output_type") == "error" and str(o.get("evalue", "")).startswith(_DISK_ERRORS)
+        for o in outputs
+    )
 
 
 def _test_score(cell, outcome, mc, unanswered: bool) -> tuple[float, str, str, str]:
@@ -136,6 +158,7 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
     by_name = master.by_name
     cells: dict[str, CellResult] = {}
     unanswered = False  # the last answer cell still raises the stub's NotImplementedError
+    disk_full = False  # a cell of the trainee could not write: its copy is full
     for idx, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader", {})
         outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
@@ -147,6 +170,9 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
         for out in outputs:
             if out.get("output_type") == "error" and out.get("ename") == "SystemExit":
                 sub.flag("sys_exit", f"cellule {idx + 1}")
+        if cell.cell_type == "code" and not meta.get("grade") and _disk_full(outputs):
+            disk_full = True
+            sub.flag("copie_trop_volumineuse", f"cellule {idx + 1}")
         gid = meta.get("grade_id")
         if not gid or not meta.get("grade") or gid not in by_name:
             continue
@@ -176,6 +202,8 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
             sub.flag("donnee_non_simple", gid)
         message = _clean_message(message, master)
         hint = "" if status == "reussi" else _hint_for(message, ename, mc.release_source)
+        if disk_full and status == "echoue":
+            message, hint = DISK_MESSAGE, disk_hint()
         cells[gid] = CellResult(max_points, "auto", score, status, message, hint)
     for mc in master.cells:  # grade cells absent from the notebook (not after sanitize)
         if mc.grade and mc.name not in cells:
@@ -650,7 +678,8 @@ def main(argv=None) -> int:
         "--isolation",
         choices=list(sandbox.LEVELS),
         default=None,
-        help="bwrap (défaut : un bac à sable par copie) ou none (AUCUNE protection)",
+        help="fork (défaut sous Linux : un bac à sable par copie, créé par un serveur "
+        "de fork), bwrap (bubblewrap, solution de repli) ou none (AUCUNE protection)",
     )
     args = parser.parse_args(argv)
     from tools.grading.register import ensure_registered

@@ -63,7 +63,7 @@ LIMITS = {
 # Fork sandboxes only: total size of the working copy, and of each private /tmp,
 # /var/tmp and /dev/shm (size-limited tmpfs). KIT_GRADING_COPY_MB overrides the copy's.
 COPY_LIMIT = 300 * 1024**2
-TMP_LIMIT = 300 * 1024**2
+TMP_LIMIT = 100 * 1024**2
 
 
 def copy_limit() -> int:
