@@ -296,6 +296,8 @@ def sandbox_overhead(level: str, n: int = 10) -> dict:
     os.chmod(base, 0o711)
     datasets = str(REPO / "datasets")
     zygote = sandbox.Zygote(base, datasets, worker.PRELOAD) if level == "fork" else None
+    if zygote:
+        zygote.wait()
     ready, stop = [], []
     try:
         for _ in range(n):

@@ -400,6 +400,11 @@ class Grader:
         self.zygote = (
             sandbox.Zygote(self.base, self.datasets, worker.PRELOAD) if level == "fork" else None
         )
+        # Meanwhile, what the checks import (the set-up cells): once here, shared by the
+        # forked workers, rather than in each worker's first job.
+        worker.preload_checks()
+        if self.zygote is not None:
+            self.zygote.wait()
         ctx = multiprocessing.get_context("fork")
         self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         self.futures: dict[cf.Future, tuple[Submission, str, dict]] = {}

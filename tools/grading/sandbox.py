@@ -346,6 +346,9 @@ class Zygote:
             stderr=self.log,
             close_fds=True,
         )
+
+    def wait(self) -> None:
+        """Until the zygote has imported its modules and listens."""
         line = self.proc.stdout.readline()
         if line.strip() != b"pret":
             self.close()

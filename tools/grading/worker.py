@@ -32,6 +32,7 @@ import time
 import traceback
 from queue import Empty
 
+import zmq
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
 
@@ -67,6 +68,18 @@ KERNEL_ARGS = [
 ]
 
 
+def preload_checks() -> None:
+    """Import the kit's heavy modules in the grader (the checks' set-up cells use them)."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", "agg")
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # only an optimisation
+            pass
+
+
 class SandboxKernel:
     """A kernel in its own sandbox and working copy, started ahead of its job."""
 
@@ -89,6 +102,8 @@ class SandboxKernel:
         self.started = time.perf_counter()
         self.ready = False
         self.kc = BlockingKernelClient()
+        # The kernel binds its sockets after we connect: retry every 10 ms, not 100 ms.
+        self.kc.context.setsockopt(zmq.RECONNECT_IVL, 10)
         if isolation == "fork":
             # The fork server's sandbox: a forked, pre-imported kernel (tools.grading.zygote).
             self.box = sandbox.ForkBox(zygote, self.workdir, [datasets] if datasets else [], env)
