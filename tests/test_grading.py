@@ -477,3 +477,56 @@ def test_bench_class_built_from_a_kit_module():
         compile(subs["wrong"][gid], gid, "exec")
     answered = [gid for gid in ids if subs["partial"][gid] == subs["correct"][gid]]
     assert answered == ids[: (len(ids) + 1) // 2]
+
+
+def test_fork_sandbox_rights_view_and_limits(tmp_path):
+    """One fork sandbox from the inside: no rights, own PID space, capped copy, no network."""
+    from tools.grading import sandbox, worker
+
+    sandbox.detect.cache_clear()
+    if sandbox.detect() != "fork":
+        pytest.skip("pas d'espaces de noms ici : le kit se replie sur bubblewrap")
+    base = tmp_path / "base"
+    base.mkdir(mode=0o711)
+    zygote = sandbox.Zygote(str(base), None, worker.PRELOAD)
+    zygote.wait()
+    try:
+        kernel = worker.SandboxKernel(str(base), "fork", None, zygote=zygote.path)
+        try:
+            kernel.wait_ready()
+            outputs: list = []
+            assert kernel.execute(fixture.SANDBOX_REPORT, 30, outputs, [0]) == "ok", outputs
+            uid = kernel.uid
+        finally:
+            kernel.dispose()
+    finally:
+        zygote.close()
+    report = json.loads(outputs[0]["text"])
+    if os.geteuid() == 0:  # a fresh uid, no groups
+        assert sandbox.UID_BASE <= report["uid"] == uid < sandbox.UID_BASE + sandbox.UID_SPAN
+        assert report["groups"] == []
+    assert int(report["cap_eff"], 16) == 0 and int(report["cap_bnd"], 16) == 0
+    assert report["no_new_privs"] == "1"
+    assert report["hostname"] == "bac-a-sable"
+    assert report["pids"] == [1, 2]  # its PID 1 and the kernel: nothing else of the machine
+    assert report["nproc"] == sandbox.LIMITS["nproc"]
+    assert report["fsize"] == sandbox.LIMITS["fsize"]
+    assert report["copy_bytes"] == sandbox.COPY_LIMIT
+    assert set(report["root"]) <= {
+        "usr",
+        "bin",
+        "sbin",
+        "lib",
+        "lib32",
+        "lib64",
+        "libx32",
+        "etc",
+        "dev",
+        "proc",
+        "tmp",
+        "var",
+        *[p.split("/")[1] for p in sandbox.python_paths() + sandbox.kit_paths()],
+    }
+    assert report["interfaces"] == ["lo"]
+    assert report["kit_writable"] is False
+    assert not list(base.iterdir())  # the copy and run folders are gone with the sandbox

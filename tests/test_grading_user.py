@@ -67,6 +67,20 @@ for student, kind in students.items():
                           for o in c.get("outputs", []))
 out = {"uid": os.getuid(), "tokens": tokens, "texts": texts,
        "rows": {students[s]: r for (s, a), r in res.items()}}
+from tools.grading import sandbox, worker
+if sandbox.detect() == "fork":  # one fork sandbox seen from the inside
+    zbase = base / "zbase"
+    zbase.mkdir(mode=0o711)
+    zygote = sandbox.Zygote(str(zbase), None, worker.PRELOAD)
+    zygote.wait()
+    kernel = worker.SandboxKernel(str(zbase), "fork", None, zygote=zygote.path)
+    kernel.wait_ready()
+    outputs = []
+    kernel.execute(fixture.SANDBOX_REPORT, 30, outputs, [0])
+    kernel.dispose()
+    zygote.close()
+    out["sandbox"] = json.loads(outputs[0]["text"])
+    out["copy_limit"] = sandbox.copy_limit()
 (base / "resultat.json").write_text(json.dumps(out, default=str))
 """
 
@@ -202,3 +216,14 @@ def test_user_attacks_blocked(as_user):
                 assert Path(f"/proc/{pid}/cmdline").read_bytes() != b"sleep\x004242\x00"
             except OSError:
                 pass
+
+
+def test_user_fork_sandbox_rights_and_limits(as_user):
+    if "sandbox" not in as_user:
+        pytest.skip("pas de bac à sable par fork ici (repli sur bubblewrap)")
+    report = as_user["sandbox"]
+    assert report["uid"] == as_user["uid"]  # its own uid, mapped in a user namespace
+    assert int(report["cap_eff"], 16) == 0 and int(report["cap_bnd"], 16) == 0
+    assert report["no_new_privs"] == "1" and report["pids"] == [1, 2]
+    assert report["copy_bytes"] == as_user["copy_limit"]
+    assert report["interfaces"] == ["lo"] and report["kit_writable"] is False

@@ -309,6 +309,24 @@ display(HTML("<script>alert('xss')</script><img src=x onerror=alert(2)>"))
 display(Javascript("alert(3)"))"""
 )
 
+# Run in one fork sandbox by the tests (not a submission): what the kernel sees of itself.
+SANDBOX_REPORT = r"""
+import json, os, resource, socket
+status = dict(l.split(":", 1) for l in open("/proc/self/status").read().splitlines() if ":" in l)
+st = os.statvfs(".")
+print(json.dumps({
+    "uid": os.getuid(), "groups": os.getgroups(), "cap_eff": status["CapEff"].strip(),
+    "cap_bnd": status["CapBnd"].strip(), "no_new_privs": status["NoNewPrivs"].strip(),
+    "hostname": socket.gethostname(),
+    "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+    "nproc": resource.getrlimit(resource.RLIMIT_NPROC)[0],
+    "fsize": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
+    "copy_bytes": st.f_blocks * st.f_frsize, "root": sorted(os.listdir("/")),
+    "interfaces": [n for _, n in socket.if_nameindex()],
+    "kit_writable": os.access(os.path.dirname(json.__file__), os.W_OK),
+}))
+"""
+
 # kind -> (answers to put in solution cells, special treatment)
 PROBES: dict[str, dict] = {
     "correct": {"answers": CORRECT},

@@ -543,6 +543,7 @@ def sandbox_c(conn: socket.socket, req: dict, ready_w: int, ack_r: int) -> None:
     os.umask(0o022)
     os.environ.clear()
     os.environ.update(req["env"])
+    sys.dont_write_bytecode = True  # as PYTHONDONTWRITEBYTECODE for a launched kernel
     os.chdir(req["workdir"])
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
