@@ -142,7 +142,7 @@ browser:  ## install Debian's chromium for the browser tests when missing (needs
 	    echo "chromium absent : sudo apt-get install chromium (ou CHROMIUM=/chemin/vers/chromium)"; exit 1; \
 	  fi; }
 
-vendor: $(STAMP)  ## reveal.js and axe-core from the npm registry into build/vendor/ (offline after)
+vendor: $(STAMP)  ## reveal.js, axe-core and MathJax from the npm registry into build/vendor/ (offline after)
 	@$(BIN)/python tools/vendor.py
 
 APPS_PORT ?= 8866

@@ -3,7 +3,8 @@
 ``python tools/vendor.py`` runs ``npm pack <name>@<version>`` for every entry of
 :data:`PACKAGES` and unpacks it into ``build/vendor/<name>/`` (gitignored). Nothing is fetched
 at build or view time: the slides load reveal.js from there, the browser tests inject axe-core
-from there. ``--check`` exits 1 if a package is missing or at another version.
+from there, the hub's formgrader loads MathJax from there. ``--check`` exits 1 if a package
+is missing or at another version.
 """
 
 from __future__ import annotations
@@ -24,6 +25,25 @@ VENDOR = ROOT / "build" / "vendor"
 PACKAGES = {
     "reveal.js": "5.2.1",  # slides (make slides); nbconvert's reveal template targets 4.x/5.x
     "axe-core": "4.14.1",  # accessibility audit of apps, decks and site (tests)
+    "mathjax": "2.7.9",  # the formgrader's pages on the hub (nbgrader's template wants MathJax 2)
+}
+
+#: Only these parts of a package are unpacked (prefixes), where the package is much larger
+#: than what the kit serves: MathJax 2 is 73 MB unpacked, its CommonHTML output ≈ 5 MB.
+KEEP = {
+    "mathjax": (
+        "package.json",
+        "LICENSE",
+        "MathJax.js",
+        "config/TeX-AMS_CHTML-full.js",
+        "extensions/",
+        "jax/element/",
+        "jax/input/TeX/",
+        "jax/output/CommonHTML/",
+        "localization/en/",
+        "localization/fr/",
+        "fonts/HTML-CSS/TeX/woff/",
+    ),
 }
 
 
@@ -56,6 +76,9 @@ def fetch(name: str, version: str) -> None:
                 if len(parts) < 2 or ".." in parts or not (member.isfile() or member.isdir()):
                     continue
                 member.name = str(Path(*parts[1:]))  # drop npm's "package/" prefix
+                keep = KEEP.get(name)
+                if keep and member.isfile() and not member.name.startswith(keep):
+                    continue
                 tar.extract(member, target, filter="data")
 
 

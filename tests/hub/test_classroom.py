@@ -26,6 +26,7 @@ import contextlib
 import csv
 import json
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -79,6 +80,7 @@ def _timed(label: str):
 def classroom():
     state = Path(tempfile.mkdtemp(prefix="kit-hub-"))
     state.chmod(0o755)
+    accounts_before = {u for u in [INSTRUCTOR, *TRAINEES] if _account_exists(u)}
     roster = state / "roster.csv"
     with roster.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
@@ -135,6 +137,20 @@ def classroom():
                 fh.write(f"{seconds:8.1f} s  {label}\n")
         if not os.environ.get("KIT_HUB_KEEP"):  # KIT_HUB_KEEP=1: keep the state to debug
             shutil.rmtree(state, ignore_errors=True)
+            # the Unix accounts this test created go too (homes were under ``state``)
+            for user in {INSTRUCTOR, *TRAINEES} - accounts_before:
+                if os.geteuid() == 0 and _account_exists(user):
+                    # a server the hub did not stop in time would keep the account busy
+                    subprocess.run(["pkill", "-KILL", "-u", user], check=False)
+                    subprocess.run(["userdel", user], capture_output=True, check=False)
+
+
+def _account_exists(user: str) -> bool:
+    try:
+        pwd.getpwnam(user)
+    except KeyError:
+        return False
+    return True
 
 
 def _login(page, room, user: str) -> None:
@@ -252,6 +268,9 @@ def test_instructor_collects_and_grades_with_the_kit(classroom):
     for user in TRAINEES:
         sub = course / "submitted" / user / ASSIGNMENT
         assert (sub / "timestamp.txt").exists() and (sub / "submission_secret.txt").exists()
+        # the exchange hands copies over world-writable (0777): not once collected
+        modes = {p.relative_to(sub): p.stat().st_mode & 0o777 for p in [sub, *sub.rglob("*")]}
+        assert all(not m & 0o002 for m in modes.values()), modes
     stamps = {
         u: (course / "submitted" / u / ASSIGNMENT / "timestamp.txt").read_text() for u in TRAINEES
     }
@@ -288,6 +307,9 @@ def test_formgrader_manual_grade_comment_and_no_injected_script(page, classroom)
     with _timed("formgrader: open submission"):
         page.goto(f"{base}/formgrader/submissions/{sid}/", wait_until="load", timeout=WAIT)
         page.locator(f"input#{MANUAL_CELL}").wait_for(timeout=WAIT)
+        # MathJax comes from the instructor's own server (tools/vendor.py); once it has
+        # typeset, the formgrader moves the focus (formgrade.js): type only after that.
+        page.wait_for_function("() => window.MathJax && MathJax.loaded === true", timeout=WAIT)
     assert page.evaluate("typeof window.kitPwned") == "undefined"
     manual = page.locator(f"input#{MANUAL_CELL}")
     manual.fill("2")
@@ -295,16 +317,21 @@ def test_formgrader_manual_grade_comment_and_no_injected_script(page, classroom)
     comment = page.locator(f"textarea#{MANUAL_CELL}-comment")
     comment.fill("Bonne analyse, pensez à citer la source.")
     comment.press("Tab")
-    page.wait_for_timeout(2000)  # the formgrader saves on change
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "medias-sociaux") as gb:
-        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "kit-ana")
-        assert {g.name: g.manual_score for g in nb.grades}[MANUAL_CELL] == 2
-        assert any(c.manual_comment and "citer la source" in c.manual_comment for c in nb.comments)
+    def saved() -> tuple:
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "medias-sociaux") as gb:
+            nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "kit-ana")
+            score = {g.name: g.manual_score for g in nb.grades}[MANUAL_CELL]
+            comments = [c.manual_comment or "" for c in nb.comments]
+        return score, any("citer la source" in c for c in comments)
+
+    deadline = time.monotonic() + 30  # the formgrader saves each field on change (AJAX)
+    while saved() != (2, True) and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    assert saved() == (2, True)
     assert page.evaluate("typeof window.kitPwned") == "undefined"
-    # nbgrader's formgrade template always asks a CDN for MathJax (aborted here): nothing else
-    assert [u for u in page.external_requests if "/mathjax/" not in u] == []
+    assert page.external_requests == []  # not even MathJax: no request leaves the machine
 
 
 def test_autograde_button_explains_in_french(page, classroom):

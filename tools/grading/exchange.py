@@ -54,6 +54,8 @@ def collect(assignment: str, root=None) -> int:
         print(f"Échec de nbgrader collect (code {rc}).", file=sys.stderr)
         return rc
     students = _students(course, assignment)
+    for student in students:
+        _not_world_writable(course.submitted_dir(student, assignment))
     from nbgrader.api import MissingEntry
 
     with course.gradebook() as gb:
@@ -65,6 +67,20 @@ def collect(assignment: str, root=None) -> int:
     course.close()
     print(f"{len(students)} remise(s) dans {course.coursedir.submitted_directory}/ (échange).")
     return 0
+
+
+def _not_world_writable(folder: Path) -> None:
+    """Give a collected copy the modes of an ordinary file tree (0755 / 0644).
+
+    nbgrader's exchange hands submissions over world-writable (0777) so that any account can
+    submit; once collected they belong to the course, whose root is private to the instructor.
+    Files keep read access for others so that a copy collected by root stays readable by the
+    instructor's formgrader.
+    """
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_symlink():
+            continue
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def leaks(html_text: str) -> list[str]:

@@ -11,7 +11,8 @@ with N trainees (20 by default), then:
 3. samples the machine's used memory (``MemTotal - MemAvailable``) every 0.5 s and reports
    the peak above the level before the servers started.
 
-Needs root (accounts) like ``make hub``. Prints one table; nothing is asserted.
+Needs root (accounts) like ``make hub``; removes the accounts at the end. Prints one table;
+nothing is asserted.
 """
 
 from __future__ import annotations
@@ -223,6 +224,9 @@ def main(argv=None) -> int:
         if hub.returncode not in (0, -15):
             print((state / "hub.log").read_text(errors="replace")[-3000:], file=sys.stderr)
         shutil.rmtree(state, ignore_errors=True)
+        for user in ["kit-bench-formateur", *users]:  # the accounts go with their homes
+            subprocess.run(["pkill", "-KILL", "-u", user], capture_output=True, check=False)
+            subprocess.run(["userdel", user], capture_output=True, check=False)
     return 0
 
 

@@ -12,6 +12,7 @@ Everything machine-specific comes from the settings file written by
 """
 
 import os
+import pwd
 import shutil
 import sys
 from pathlib import Path
@@ -73,6 +74,12 @@ c.Spawner.mem_limit = None
 TRAINEE_PARTS = ("course", "exercises", "apps", "LISEZMOI.md")
 
 
+def _chown_tree(top: Path, username: str) -> None:
+    entry = pwd.getpwnam(username)
+    for path in [top, *top.rglob("*")]:
+        os.chown(path, entry.pw_uid, entry.pw_gid, follow_symlinks=False)
+
+
 def _give_trainee_copy(home: Path, username: str) -> None:
     """Copy the trainees' distribution into a new home (never over the trainee's work)."""
     dist = Path(settings.trainee_dist)
@@ -86,7 +93,7 @@ def _give_trainee_copy(home: Path, username: str) -> None:
         else:
             shutil.copy2(src, dest)
         if settings.real_accounts:
-            os.system(f"chown -R {username}: '{dest}'")  # noqa: S605 - validated roster id
+            _chown_tree(dest, username)
     link = home / "datasets"
     if not link.exists() and not link.is_symlink():
         link.symlink_to(dist / "datasets")

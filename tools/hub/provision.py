@@ -27,7 +27,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tools import trainee_dist
+from tools import trainee_dist, vendor
 from tools.grading.roster import Member, read_roster
 from tools.hub.auth import hash_password
 
@@ -275,12 +275,25 @@ def ensure_passwords(ids: list[str], state: Path, given: Path | None) -> Path:
 # --- Jupyter configuration of each role -----------------------------------------------------
 
 
+def ensure_formgrader_assets(instructor: Path) -> tuple[Path, Path]:
+    """Copy the offline formgrade template and MathJax (``make vendor``) into ``instructor``."""
+    if vendor.installed_version("mathjax") != vendor.PACKAGES["mathjax"]:
+        vendor.fetch("mathjax", vendor.PACKAGES["mathjax"])
+    template = instructor / "formgrade_offline.html.j2"
+    shutil.copy2(ROOT / "tools" / "hub" / "templates" / template.name, template)
+    mathjax = instructor / "mathjax"
+    shutil.rmtree(mathjax, ignore_errors=True)
+    shutil.copytree(vendor.path("mathjax"), mathjax)
+    return template, mathjax
+
+
 def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None:
     common = state / "jupyter" / "common"
     trainee = state / "jupyter" / "trainee"
     instructor = state / "jupyter" / "instructor"
     for d in (common / "labconfig", trainee / "labconfig", instructor):
         d.mkdir(parents=True, exist_ok=True)
+    template, mathjax = ensure_formgrader_assets(instructor)
     (common / "nbgrader_config.py").write_text(
         "# Written by tools/hub/provision.py: the course and its exchange, for every server.\n"
         "c = get_config()  # noqa: F821\n"
@@ -322,7 +335,10 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "# Trainees' answers are rendered as inert text: no script of theirs runs in the\n"
         "# instructor's browser (outputs: nbconvert's sanitizer; markdown: the kit's).\n"
         "c.HTMLExporter.sanitize_html = True\n"
-        "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n",
+        "c.HTMLExporter.preprocessors = ['tools.hub.serverext.SanitizeMarkdown']\n"
+        "# The formgrader's pages load MathJax from this server, not from a CDN.\n"
+        f"c.HTMLExporter.template_file = {str(template)!r}\n"
+        f"c.ServerApp.tornado_settings = {{'kit_mathjax_dir': {str(mathjax)!r}}}\n",
         encoding="utf-8",
     )
     run(["chmod", "-R", "a+rX", str(state / "jupyter")])

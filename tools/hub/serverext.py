@@ -12,11 +12,12 @@ Loaded by the instructor's single-user server (``jupyter_server_config.py`` writ
 - « Release Feedback » (one or all) publishes the kit's feedback through the exchange
   (``tools.grading.exchange``: nbgrader's files copied next to it, leak check first).
 
-It also provides :class:`SanitizeMarkdown`, which the instructor's configuration adds to the
-formgrader's HTML exporter (with ``HTMLExporter.sanitize_html`` for outputs): nbgrader's
-formgrade template renders trainees' markdown answers without sanitizing them, so a
-``<script>`` or ``onerror=`` in an answer would run in the instructor's browser, with the
-instructor's access to the server.
+It serves MathJax from the kit's offline copy (``kit_mathjax_dir``), so the formgrader's
+pages ask no CDN. It also provides :class:`SanitizeMarkdown`, which the instructor's
+configuration adds to the formgrader's HTML exporter (with ``HTMLExporter.sanitize_html``
+for outputs): nbgrader's formgrade template renders trainees' markdown answers without
+sanitizing them, so a ``<script>`` or ``onerror=`` in an answer would run in the
+instructor's browser, with the instructor's access to the server.
 """
 
 from __future__ import annotations
@@ -106,3 +107,10 @@ def _load_jupyter_server_extension(serverapp):
 
     _patch(apihandlers)
     serverapp.log.info("kit: formgrader buttons routed through tools.grading")
+    # MathJax for the formgrader's pages (tools/hub/templates/formgrade_offline.html.j2).
+    mathjax = serverapp.web_app.settings.get("kit_mathjax_dir")
+    if mathjax:
+        from jupyter_server.utils import url_path_join
+
+        route = url_path_join(serverapp.base_url, "kit", "mathjax", "(.*)")
+        serverapp.web_app.add_handlers(".*$", [(route, web.StaticFileHandler, {"path": mathjax})])
