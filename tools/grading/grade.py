@@ -406,6 +406,7 @@ class Grader:
         if self.zygote is not None:
             self.zygote.wait()
         ctx = multiprocessing.get_context("fork")
+        worker.WARM_BARRIER[:] = [ctx.Barrier(workers)]  # inherited by the forked workers
         self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         self.futures: dict[cf.Future, tuple[Submission, str, dict]] = {}
         self.rows: dict[tuple[str, str], bool] = {}
@@ -426,6 +427,15 @@ class Grader:
         if self.zygote is not None:
             self.zygote.close()
         shutil.rmtree(self.base, ignore_errors=True)
+
+    def warm(self, master: Master) -> None:
+        """Each worker replays the set-up cells of ``master`` now, while the parent
+        prepares the first jobs (not during its first job)."""
+        if master.release_nb is None:
+            return
+        plan = build_plan(master.release_nb, master)
+        for _ in range(self.workers):
+            self.pool.submit(worker.warm, plan, self.timeout)
 
     # -- one submission
 
@@ -639,8 +649,14 @@ def grade(
             counter[0] += 1
             return counter[0] <= total_jobs - workers
 
+        if todo:
+            grader.warm(next(iter(todo[0][2].values())))
         for item in todo:
             grader.submit(item, prestart_next)
+            # A few jobs ahead of the workers, not the whole class: preparing every
+            # submission up front would compete for the CPU with the first jobs.
+            while len(grader.futures) >= 2 * workers:
+                grader.drain(block=True)
         while grader.futures:
             grader.drain(block=True)
         if grader.progress:

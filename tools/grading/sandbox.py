@@ -392,8 +392,10 @@ class ForkBox:
         self.buf = b""
         self.stopped = False
 
-    def start(self, argv: list[str], timeout: float = 60) -> None:
-        """Ask the zygote for the sandbox; ``argv``: the kernel's arguments (-f …)."""
+    def start(self, argv: list[str], timeout: float = 60, nice: int = 0) -> None:
+        """Ask the zygote for the sandbox; ``argv``: the kernel's arguments (-f …);
+        ``nice``: the kernel's priority until its job takes it (root: back to 0 through
+        the sandbox's own uid)."""
         req = {
             "workdir": self.workdir,
             "rundir": self.rundir,
@@ -406,6 +408,7 @@ class ForkBox:
             "copy_size": copy_limit(),
             "tmp_size": TMP_LIMIT,
             "argv": argv,
+            "nice": nice,
         }
         if self.uid is not None:  # the connection file, written by the worker
             for name in os.listdir(self.rundir):

@@ -288,7 +288,7 @@ def build_root(req: dict, newroot: str) -> None:
     # The working copy: a size-limited tmpfs owned by the sandbox's uid.
     _tmpfs(nr + req["workdir"], "0700", req["copy_size"], req["owner"])
     # The run folder (connection file, sockets): bound read-write until the kernel's
-    # sockets exist, then read-only (see seal_run()).
+    # sockets exist, then read-only (sandbox_b).
     _bind(req["rundir"], nr + req["rundir"], False)
     os.chmod(nr, 0o755)
     os.mkdir(nr + "/.old")
@@ -538,6 +538,8 @@ def sandbox_c(conn: socket.socket, req: dict, ready_w: int, ack_r: int) -> None:
     prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     for name, value in req["limits"].items():
         resource.setrlimit(LIMIT_NAMES[name], (value, value))
+    if req.get("nice"):
+        os.nice(req["nice"])
     _drop_rights(req)
     prctl(PR_SET_DUMPABLE, 1)  # as after an exec: the kernel's own processes may inspect it
     os.umask(0o022)
