@@ -554,6 +554,12 @@ def sandbox_c(conn: socket.socket, req: dict, ready_w: int, ack_r: int) -> None:
     sys.argv = ["ipykernel_launcher", *req["argv"]]
     app = IPKernelApp.instance()
     app.initialize(req["argv"])
+    # The kit was imported here before any kernel existed: what it does when imported in a
+    # kernel (French display of numbers and tables) runs now that this one exists.
+    if "socialkit" in sys.modules:
+        import importlib
+
+        importlib.reload(sys.modules["socialkit"])
     os.write(ready_w, b"1")  # sockets bound: B makes the run folder read-only
     os.close(ready_w)
     os.read(ack_r, 1)
