@@ -34,6 +34,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.course_list >/dev/null
 	$(BIN)/jupyter server extension enable --sys-prefix nbgrader.server_extensions.validate_assignment >/dev/null
 	$(BIN)/jupyter labextension enable nbgrader >/dev/null
+	@# server extension: notebooks not marked modified on opening (socialkit/lab.py); a wheel
+	@# install puts this file there itself, an editable install skips pyproject's data-files
+	install -D -m 644 jupyter-config/jupyter_server_config.d/socialkit.lab.json \
+		$(VENV)/etc/jupyter/jupyter_server_config.d/socialkit.lab.json
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)  ## create .venv and install the kit (done by every other target)

@@ -14,6 +14,7 @@ Modules, one job each:
 - ``importers`` ``read_export``: real platform exports → the kit's ``publications``
 - ``templates`` fill-in templates (xlsx, csv) of the other tables for a trainee's own data
 - ``fr``       French presentation: numbers, percentages, dates, names, plurals, slugs
+- ``display``  the course-wide French display of tables and numbers in a notebook
 - ``analysis`` per-module helpers of the notebooks: ``strategy`` (M1–M2), ``cadence`` (M3),
   ``interactions`` (M4), ``audit`` (M5), ``ambassadors`` (M6), ``funnel`` (M7) and the
   ``plan`` package (M8: calendar, checks, export, indicators)
@@ -21,19 +22,21 @@ Modules, one job each:
 ``_common`` holds the input checks they share.
 """
 
+from socialkit import _alt
 from socialkit import errors as _errors
 from socialkit.data import DataError, load
+
+# A French text alternative on every figure a notebook shows (also while grading: harmless).
+_alt.install()
 
 # One French line for a beginner's predictable mistakes in Jupyter (never while grading).
 _errors.install()
 
 if _errors.shell() is not None:
-    # Decimal commas and thousands separators in the tables a notebook shows (floats).
-    import pandas as _pd
+    # French numbers, untruncated texts and labelled summaries in what a notebook shows.
+    from socialkit import display as _display
 
-    from socialkit import fr as _fr
-
-    _pd.set_option("display.float_format", _fr.table_number)
+    _display.install(_errors.shell())
 
 __all__ = ["DataError", "load"]
 __version__ = "0.1.0"

@@ -34,6 +34,7 @@ from socialkit._common import (
     local_timestamp,
     require_table,
 )
+from socialkit.display import Summary
 from socialkit.errors import KitValueError
 
 __all__ = [
@@ -470,22 +471,33 @@ def first_response_times(
 
 def response_time_summary(
     comments: pd.DataFrame, business_hours: bool = False, **options: Any
-) -> dict[str, float | int]:
+) -> Summary:
     """Median and 90th percentile of first-response times (docs/sources.md §1.4, §5.5).
 
-    Returns ``{"mediane": hours, "p90": hours, "n": answered comments}`` computed on
+    Returns ``{"mediane": hours, "p90": hours, "n": answered comments}`` (a
+    :class:`~socialkit.display.Summary`: a dict shown as a labelled table) computed on
     :func:`first_response_times` (``options`` are passed on: ``opening``, ``workdays``,
     ``holidays``). The p90 uses pandas' default linear interpolation. Median and p90
     are reported instead of the mean because reply delays are heavy-tailed.
     """
     delays = first_response_times(comments, business_hours=business_hours, **options)
     if delays.empty:
-        return {"mediane": float("nan"), "p90": float("nan"), "n": 0}
-    return {
-        "mediane": float(delays.median()),
-        "p90": float(delays.quantile(0.9)),
-        "n": int(delays.size),
-    }
+        values = {"mediane": float("nan"), "p90": float("nan"), "n": 0}
+    else:
+        values = {
+            "mediane": float(delays.median()),
+            "p90": float(delays.quantile(0.9)),
+            "n": int(delays.size),
+        }
+    return Summary(values, RESPONSE_TIME_LABELS)
+
+
+#: How a notebook labels the keys of :func:`response_time_summary`.
+RESPONSE_TIME_LABELS = {
+    "mediane": ("délai médian : la moitié des réponses arrivent plus vite", "h"),
+    "p90": ("p90 : 90 % des réponses arrivent plus vite", "h"),
+    "n": ("réponses mesurées", ""),
+}
 
 
 # ---------------------------------------------------------------------------

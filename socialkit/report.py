@@ -35,11 +35,11 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from socialkit import fr, metrics
+from socialkit import colours, fr, metrics
 from socialkit.analysis import audit, cadence, interactions
 from socialkit.analysis.plan.calendar import PLATFORM_LABELS
 from socialkit.data import DataError, data_dir, load
-from socialkit.plots import COLOURS
+from socialkit.plots import COLOURS, HATCHES, level_label, level_legend
 
 __all__ = ["audit_report", "recommend", "render", "report_context"]
 
@@ -112,25 +112,43 @@ def _scores_chart(rows: pd.DataFrame) -> str:
     fig = _figure(6.4, 0.45 * len(rows) + 0.9)
     ax = fig.add_subplot(111)
     labels = [_label(r) for _, r in rows.iterrows()]
-    colours = [COLOURS[c] for c in rows["couleur"]]
-    ax.barh(range(len(rows)), rows["score"], color=colours)
+    levels = list(rows["couleur"])
+    bars = ax.barh(range(len(rows)), rows["score"], color=[COLOURS[c] for c in levels])
+    for bar, level in zip(bars, levels, strict=True):  # colour is never the only cue
+        bar.set_hatch(HATCHES[level])
+        bar.set_edgecolor("white")
+        bar.set_linewidth(0)
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(0, 100)
+    ax.set_xlim(0, 115)
+    ax.set_xticks([0, 20, 40, 60, 80, 100])
     ax.set_xlabel("score d'audit (sur 100)")
-    for i, score in enumerate(rows["score"]):
-        ax.text(score + 1, i, fr.number(score), va="center", fontsize=8)
+    for i, (score, level) in enumerate(zip(rows["score"], levels, strict=True)):
+        ax.text(score + 1, i, f"{fr.number(score)} · {level}", va="center", fontsize=8)
+    level_legend(ax, fontsize=7, loc="lower right")
     alt = "Score d'audit par compte, sur 100 : " + " ; ".join(
-        f"{label} {fr.number(s)}" for label, s in zip(labels, rows["score"], strict=True)
+        f"{label} {fr.number(s)} ({level})"
+        for label, s, level in zip(labels, rows["score"], levels, strict=True)
     )
-    return _img(fig, alt + ".", "Score d'audit de chaque compte (vert ≥ 70, orange ≥ 40).")
+    caption = "Score d'audit de chaque compte : " + ", ".join(
+        level_label(c) for c in ("vert", "orange", "rouge")
+    )
+    return _img(fig, alt + ".", caption + ".")
 
 
 def _cadence_chart(weekly: pd.DataFrame, names: dict[str, str]) -> tuple[str, str]:
     fig = _figure(6.4, 2.8)
     ax = fig.add_subplot(111)
-    for account in weekly.columns:
-        ax.plot(weekly.index, weekly[account], marker="o", markersize=2.5, label=names[account])
+    for k, account in enumerate(weekly.columns):
+        ax.plot(
+            weekly.index,
+            weekly[account],
+            color=colours.SERIES[k % len(colours.SERIES)],
+            ls=colours.LINESTYLES[k % len(colours.LINESTYLES)],
+            marker=colours.MARKERS[k % len(colours.MARKERS)],
+            markersize=3,
+            label=names[account],
+        )
     ax.set_ylabel("publications par semaine")
     ax.legend(fontsize=7, loc="upper left", frameon=False)
     ax.set_ylim(bottom=0)
@@ -155,7 +173,7 @@ def _response_chart(table: pd.DataFrame) -> str:
     fig = _figure(6.4, 0.45 * len(table) + 0.9)
     ax = fig.add_subplot(111)
     rates = table["taux_reponse"].fillna(0)
-    ax.barh(range(len(table)), rates, color="#005eb8")
+    ax.barh(range(len(table)), rates, color=colours.BLUE)
     ax.set_yticks(range(len(table)), table["compte"], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -402,7 +420,8 @@ def render(context: dict[str, Any]) -> str:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
     )
-    return env.get_template(_TEMPLATE).render(**context)
+    style = {"levels": colours.LEVELS, "blue": colours.BLUE}  # the course palette, in the CSS
+    return env.get_template(_TEMPLATE).render(**style, **context)
 
 
 def audit_report(

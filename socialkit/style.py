@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import matplotlib as mpl
 
+from socialkit import colours
 from socialkit.plots import register_french_dates
 
-# Colour-blind-safe palette (Okabe–Ito), in a fixed order so each platform keeps its colour.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Colour-blind-safe palette (Okabe–Ito, :mod:`socialkit.colours`), in a fixed order so each
+# platform keeps its colour; each colour of the cycle comes with its own line style, so that
+# curves differ by more than their colour.
+PALETTE = colours.SERIES
 PLATFORM_COLOURS = {
-    "facebook": "#0072B2",
-    "instagram": "#CC79A7",
-    "x": "#000000",
-    "linkedin": "#56B4E9",
-    "youtube": "#D55E00",
-    "mastodon": "#009E73",
+    "facebook": colours.BLUE,
+    "instagram": colours.PURPLE,
+    "x": colours.BLACK,
+    "linkedin": colours.SKY,
+    "youtube": colours.VERMILION,
+    "mastodon": colours.GREEN,
 }
 
 COURSE_STYLE = {
@@ -31,7 +34,9 @@ COURSE_STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "grid.alpha": 0.3,
-    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "axes.prop_cycle": mpl.cycler(color=PALETTE) + mpl.cycler(linestyle=colours.LINESTYLES),
+    "image.cmap": colours.SEQUENTIAL,
+    "hatch.linewidth": 1.5,
     "lines.linewidth": 2.2,
     "legend.frameon": False,
 }

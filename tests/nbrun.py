@@ -93,7 +93,7 @@ def executed(path: Path) -> nbformat.NotebookNode:
     path = Path(path)
     data = path.read_bytes()
     kind = "graded" if graded(path) else "lecture"
-    key = hashlib.sha256(f"{kind}\n{fingerprint()}\n".encode() + data).hexdigest()[:24]
+    key = hashlib.sha256(f"{kind}\ninline\n{fingerprint()}\n".encode() + data).hexdigest()[:24]
     slug = _slug(path)
     out = CACHE / f"{slug}.{key}.ipynb"
     with _locked(CACHE / f"{slug}.lock"):
@@ -108,6 +108,21 @@ def executed(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(out, as_version=4)
 
 
+@contextlib.contextmanager
+def _inline_figures() -> Iterator[None]:
+    """Figures as cell outputs, like in JupyterLab, even when the tests run under
+    ``MPLBACKEND=Agg`` (CI does), which would leave every figure cell without output."""
+    saved = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = saved
+
+
 def _run(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
@@ -118,7 +133,8 @@ def _run(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    with _inline_figures():
+        client.execute()
     return nb
 
 
@@ -147,7 +163,7 @@ def _run_graded(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     from nbgrader.utils import chdir
 
     validator = _Validator.make(config=_config())
-    with chdir(str(cwd)):
+    with chdir(str(cwd)), _inline_figures():
         return validator._preprocess(nb)
 
 

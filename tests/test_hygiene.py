@@ -108,6 +108,75 @@ def test_lecture_notebooks_announce_their_minutes():
         assert "Objectifs" in text and "Points clés" in text, slug
 
 
+HEADER = re.compile(r"\*Jour ([12]) · (\d+) min \(cours (\d+) min, exercice noté (\d+) min\)\*")
+
+
+def _header(slug: str) -> tuple[int, int, int, int]:
+    """(day, total, lecture, exercise minutes) from the title cell of a lecture notebook."""
+    nb = json.loads((ROOT / "course" / f"{slug}.ipynb").read_text(encoding="utf-8"))
+    match = HEADER.search("".join(nb["cells"][0]["source"]))
+    assert match, f"{slug}: « *Jour N · T min (cours C min, exercice noté E min)* »"
+    return tuple(int(g) for g in match.groups())
+
+
+def _exercise_minutes(slug: str) -> list[int]:
+    """Every « N minutes » the exercise's own introduction (consigne_module) announces."""
+    nb = json.loads((ROOT / "solutions" / slug / f"{slug}.ipynb").read_text(encoding="utf-8"))
+    intro = "".join(nb["cells"][1]["source"])
+    return [int(n) for n in re.findall(r"environ\s+(\d+)\s+minutes", intro)]
+
+
+@pytest.mark.parametrize("slug", MODULES)
+def test_module_minutes_add_up_and_match_the_exercise(slug):
+    """Header: lecture + exercise = agenda; the exercise says the same; section tables add up."""
+    agenda = _minutes((ROOT / "README.md").read_text(encoding="utf-8"))
+    day, total, lecture, exercise = _header(slug)
+    assert str(total) == agenda[slug]
+    assert lecture + exercise == total
+    assert _exercise_minutes(slug) == [exercise], "solutions/ header: « Comptez environ N minutes »"
+    nb = json.loads((ROOT / "course" / f"{slug}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"][:3]:  # the optional timing table of the lecture's sections
+        rows = re.findall(
+            r"^\|([^|\n]+)\|[^|\n]+\|\s*(\d+) min\s*\|$", "".join(cell["source"]), re.M
+        )
+        if rows:
+            assert sum(int(m) for _, m in rows) == total, f"{slug}: section table"
+            noted = [int(m) for name, m in rows if "Exercice noté" in name]
+            assert noted == [exercise], f"{slug}: section table, exercise row"
+
+
+def _guide_days() -> dict[int, list[tuple[int, str, int]]]:
+    """Day → [(start minute, what, minutes)] from the instructor guide's schedule tables."""
+    text = (ROOT / "docs" / "instructor" / "guide.md").read_text(encoding="utf-8")
+    days: dict[int, list[tuple[int, str, int]]] = {}
+    for day, block in re.findall(r"### Jour (\d)(.*?)(?=\n### |\n## )", text, re.S):
+        for h, m, what, minutes in re.findall(
+            r"^\| (\d+):(\d\d) \| ([^|]+) \| (\d+) min \|", block, re.M
+        ):
+            days.setdefault(int(day), []).append((int(h) * 60 + int(m), what.strip(), int(minutes)))
+    return days
+
+
+def test_guide_schedule_is_continuous_and_matches_the_agenda():
+    agenda = _minutes((ROOT / "README.md").read_text(encoding="utf-8"))
+    days = _guide_days()
+    assert sorted(days) == [1, 2]
+    seen = {}
+    for day, rows in days.items():
+        for (start, what, minutes), (next_start, _, _) in zip(rows, rows[1:], strict=False):
+            assert start + minutes == next_start, f"jour {day}, {what}: the next slot starts then"
+        kinds = " ".join(what.lower() for _, what, _ in rows)
+        assert "pause" in kinds and "dîner" in kinds, f"jour {day}: breaks"
+        for _, what, minutes in rows:
+            module = re.match(r"M(\d)\b", what)
+            if module:
+                slug = MODULES[int(module.group(1)) - 1]
+                assert _header(slug)[0] == day, f"{slug} is on day {day}"
+                seen[slug] = seen.get(slug, 0) + minutes
+    assert "clôture" in " ".join(w.lower() for _, w, _ in days[2]), "day 2 closes"
+    assert {slug: str(m) for slug, m in seen.items()} == agenda
+
+
 def test_readme_paths_exist():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in re.findall(

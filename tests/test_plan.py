@@ -254,6 +254,11 @@ def test_gaps_between_posts():
         "entre deux publications pour un rendez-vous régulier)."
     ]
     assert plan.calendar_problems(cal, max_gap_days=14) == []
+    # one day is « 1 jour », never « 1 jours »
+    assert plan.calendar_problems(weekly(), max_gap_days=1)[0] == (
+        "Compte C009 : 1 jour sans publication entre le début du plan (07/09) et le 08/09 "
+        "(au plus 1 jour entre deux publications pour un rendez-vous régulier)."
+    )
 
 
 def test_gaps_at_the_edges_of_the_plan():

@@ -110,6 +110,10 @@ def test_site_links_images_downloads_offline(page, static_server, site):
         assert response is not None and response.ok, url
         images = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
         assert all(alt and alt.strip() for alt in images), f"{url} : image sans texte alternatif"
+        # the figures' own French alt (kernel formatter), not nbconvert's English placeholder
+        assert not [a for a in images if a.startswith("No description")], url
+        if "/docs/" not in url and url.split("/")[-1][:2] in {"03", "04", "05"}:
+            assert any(a.startswith("Graphique « ") for a in images), url
         figures += page.eval_on_selector_all("img[src^='data:image/png']", "els => els.length")
         if "/docs/" not in url:  # course pages (docs/: the kit's documents they cite)
             nav = page.eval_on_selector_all(

@@ -84,7 +84,7 @@ def test_alt_text_carries_the_figures():
     context = report_context(tables, "I99")
     scores = context["figures"]["scores"]
     assert 'alt="Score d&#x27;audit par compte, sur 100 : ' in scores
-    assert "Blanc-Ruisseau (Instagram) 100 ; " in scores and "Blanc-Ruisseau (X) " in scores
+    assert "Blanc-Ruisseau (Instagram) 100 (vert) ; " in scores and "Blanc-Ruisseau (X) " in scores
     assert "par semaine en moyenne" in context["figures"]["cadence"]
     assert context["decisions"].loc["X-commune", "decision"] == "Fermer"
     assert set(context["decisions"]["decision"]) <= {"Garder", "Relancer", "Fermer"}

@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("course", "solutions", "exercises", "apps")
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# No language_info version: it is the interpreter's (« 3.11.7 »), different on every machine.
+# JupyterLab writes the running kernel's language_info on opening and would mark a notebook
+# modified unless it held exactly that value: the kit's server extension (socialkit/lab.py)
+# serves notebooks with it instead, so the files in git stay machine-independent.
 NOTEBOOK_METADATA = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
 # nbgrader's own metadata, the editing locks it sets and the slide type of the cells that make
 # the instructor's talk (`make slides`) are meaningful; nothing else is.

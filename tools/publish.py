@@ -116,20 +116,30 @@ def executed(path: Path, timeout: int = 600):
 
 
 # -- simulations as still images ---------------------------------------------------------
-_STILLS: dict[str, bytes] = {}
+_STILLS: dict[str, tuple[bytes, str]] = {}
+
+
+def _still(view_name: str) -> tuple[bytes, str]:
+    """PNG and summary line (plain text) of the view with its default settings."""
+    if view_name not in _STILLS:
+        view = APP_BY_VIEW[view_name].view_class()()
+        first = re.split(r"<br>|<table", view.summary.value)[0]
+        summary = html.unescape(re.sub(r"<[^>]+>", "", first)).strip()
+        _STILLS[view_name] = (bytes(view.image.value), summary)
+    return _STILLS[view_name]
 
 
 def still_png(view_name: str) -> bytes:
     """PNG of the view with its default settings (what a trainee sees before moving anything)."""
-    if view_name not in _STILLS:
-        _STILLS[view_name] = bytes(APP_BY_VIEW[view_name].view_class()().image.value)
-    return _STILLS[view_name]
+    return _still(view_name)[0]
 
 
 def simulation_output(view_name: str, app_href: str) -> dict:
     app = APP_BY_VIEW[view_name]
     png = base64.b64encode(still_png(view_name)).decode()
-    alt = f"Simulation « {app.title} » avec ses réglages de départ (image fixe)."
+    # the image's alternative says what it shows: the view's own one-line summary
+    summary = _still(view_name)[1]
+    alt = f"Simulation « {app.title} » avec ses réglages de départ (image fixe). {summary}"
     link = (
         f"<p class='kit-app-link'><img src='data:image/png;base64,{png}' alt='{html.escape(alt)}'"
         f" style='max-width:100%'><br>Image fixe de la simulation. "

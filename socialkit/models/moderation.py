@@ -27,6 +27,7 @@ import heapq
 import numpy as np
 import pandas as pd
 
+from socialkit.display import Summary
 from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
@@ -191,16 +192,29 @@ def share_within(df: pd.DataFrame, target_hours: float) -> float:
     return float(100.0 * np.mean(d <= target_hours)) if d.size else 0.0
 
 
-def summary(df: pd.DataFrame) -> dict:
+#: How a notebook labels the keys of :func:`summary`.
+SUMMARY_LABELS = {
+    "commentaires": ("commentaires traités dans la semaine", ""),
+    "delai_median_h": ("délai médian de réponse", "h"),
+    "delai_p90_h": ("p90 : 90 % des réponses arrivent plus vite", "h"),
+    "delai_max_h": ("délai le plus long", "h"),
+    "part_sous_1h": ("part des réponses en moins d'1 h", "%"),
+    "part_sous_4h": ("part des réponses en moins de 4 h", "%"),
+    "part_sous_24h": ("part des réponses en moins de 24 h", "%"),
+}
+
+
+def summary(df: pd.DataFrame) -> Summary:
     """Key numbers: ``commentaires``, ``delai_median_h``, ``delai_p90_h``, ``delai_max_h``,
     ``part_sous_1h``, ``part_sous_4h``, ``part_sous_24h`` (percentages, §2.2 SLA tiers).
 
-    Delays are NaN when there is no comment.
+    Delays are NaN when there is no comment. A :class:`~socialkit.display.Summary` (a dict
+    shown as a labelled table).
     """
     d = _delays(df)
     if d.size == 0:
         nan = float("nan")
-        return {
+        values = {
             "commentaires": 0,
             "delai_median_h": nan,
             "delai_p90_h": nan,
@@ -209,7 +223,8 @@ def summary(df: pd.DataFrame) -> dict:
             "part_sous_4h": 0.0,
             "part_sous_24h": 0.0,
         }
-    return {
+        return Summary(values, SUMMARY_LABELS)
+    values = {
         "commentaires": int(d.size),
         "delai_median_h": float(np.median(d)),
         "delai_p90_h": float(np.percentile(d, 90)),
@@ -218,3 +233,4 @@ def summary(df: pd.DataFrame) -> dict:
         "part_sous_4h": float(100.0 * np.mean(d <= 4.0)),
         "part_sous_24h": float(100.0 * np.mean(d <= 24.0)),
     }
+    return Summary(values, SUMMARY_LABELS)

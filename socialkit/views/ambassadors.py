@@ -5,10 +5,12 @@ Thin view over :mod:`socialkit.models.ambassadors`.
 
 from __future__ import annotations
 
-from socialkit import fr
+from socialkit import colours, fr
 from socialkit.models import ambassadors
 from socialkit.plots import french_ticks
 from socialkit.views.base import (
+    FONT_LABEL,
+    FONT_SMALL,
     ModelView,
     checkbox,
     int_slider,
@@ -25,7 +27,6 @@ class AmbassadorsView(ModelView):
     """Controls: number of ambassadors, shares per month, audience overlap, training, charter."""
 
     title = "Ambassadeurs : portée supplémentaire et risque de message hors charte"
-    figsize = (6.4, 3.0)
 
     def _build_controls(self):
         return {
@@ -37,20 +38,29 @@ class AmbassadorsView(ModelView):
         }
 
     def _setup_plot(self, fig):
-        fig.subplots_adjust(left=0.11, right=0.89, top=0.9, bottom=0.15)
+        fig.subplots_adjust(left=0.11, right=0.89, top=0.96, bottom=0.14)
         ax = self.ax = fig.add_subplot(111)
         self.ax_risk = ax.twinx()
-        (self.line_total,) = ax.plot([], [], color="#1f77b4", lw=1.6, label="Portée totale / mois")
-        (self.point,) = ax.plot([], [], "o", color="#1f77b4", ms=6)
+        (self.line_total,) = ax.plot(
+            [], [], color=colours.BLUE, lw=2.2, label="Portée totale / mois (trait plein)"
+        )
+        (self.point,) = ax.plot([], [], "o", color=colours.BLUE, ms=8)
         (self.line_risk,) = self.ax_risk.plot(
-            [], [], color="#d62728", lw=1.2, ls="--", label="Messages hors charte / mois"
+            [],
+            [],
+            color=colours.VERMILION,
+            lw=1.8,
+            ls="--",
+            label="Messages hors charte / mois (tirets, axe de droite)",
         )
         ax.set_xlim(0, _MAX_AMBASSADORS)
-        ax.set_xlabel("Nombre d'ambassadeurs", fontsize=8)
-        ax.set_ylabel("Personnes atteintes par mois", fontsize=8, color="#1f77b4")
-        self.ax_risk.set_ylabel("Messages hors charte attendus", fontsize=8, color="#d62728")
+        ax.set_xlabel("Nombre d'ambassadeurs", fontsize=FONT_LABEL)
+        ax.set_ylabel("Personnes atteintes par mois", fontsize=FONT_LABEL, color=colours.BLUE)
+        self.ax_risk.set_ylabel(
+            "Messages hors charte attendus", fontsize=FONT_LABEL, color=colours.VERMILION
+        )
         ax.grid(alpha=0.3)
-        ax.legend(handles=[self.line_total, self.line_risk], fontsize=7, loc="upper left")
+        ax.legend(handles=[self.line_total, self.line_risk], fontsize=FONT_SMALL, loc="upper left")
         self._ymax = None
         self._rmax = None
         french_ticks(ax, self.ax_risk)

@@ -23,8 +23,10 @@ from PIL import ImageDraw, ImageFont
 from socialkit import fr
 from socialkit.analysis import audit
 from socialkit.data import load
-from socialkit.plots import COLOURS, short_name, style_score_axes
+from socialkit.plots import COLOURS, HATCHES, level_legend, short_name, style_score_axes
 from socialkit.views.base import (
+    FONT_SMALL,
+    FONT_TITLE,
     ModelView,
     checkbox,
     dropdown,
@@ -40,7 +42,7 @@ _NAME_CHARS = 30
 _MAX_ROWS = 25
 
 
-_LABEL_PX = 9  # label font size in pixels (≈ 7 pt at the view's 80 dpi)
+_LABEL_PX = 15  # label font size in pixels (≈ 11 pt at the view's 96 dpi)
 
 
 @lru_cache(maxsize=2)
@@ -81,7 +83,7 @@ class AuditView(ModelView):
     """
 
     title = "Explorateur d'audit : qui passe sous la barre ?"
-    figsize = (7.2, 4.6)
+    figsize = (8.6, 5.6)
 
     def __init__(
         self,
@@ -119,22 +121,28 @@ class AuditView(ModelView):
 
     def _setup_plot(self, fig):
         n = self._n
-        fig.subplots_adjust(left=0.36, right=0.9, top=0.93, bottom=0.11)
+        fig.subplots_adjust(left=0.33, right=0.86, top=0.95, bottom=0.17)
         ax = self.ax = fig.add_subplot(111)
-        style_score_axes(ax, n)
+        style_score_axes(ax, n, fontsize=FONT_SMALL)
         ax.set_title(
-            "Score d'audit par institution (vert ≥ 70, orange ≥ 40)",
-            fontsize=9,
+            "Score d'audit par institution",
+            fontsize=FONT_TITLE,
             loc="left",
             y=1.0,
             pad=3,
         )
-        ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=7, va="bottom")
-        self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color="grey"))
+        ax.text(1.01, 1.0, "Score", transform=ax.transAxes, fontsize=FONT_SMALL, va="bottom")
+        # under the axis, so that it never hides a bar
+        level_legend(
+            ax, fontsize=FONT_SMALL, loc="upper center", bbox_to_anchor=(0.35, -0.1), ncol=3
+        )
+        self.bars = list(ax.barh(np.arange(n), np.zeros(n), height=0.7, color=COLOURS["rouge"]))
+        for bar in self.bars:
+            bar.set_linewidth(0)
         # labels that move with the ranking: two overlay images (left names, right scores)
         width, height = fig.canvas.get_width_height()
-        self._name_right = int(0.355 * width)
-        self._score_left = int(0.905 * width)
+        self._name_right = int(0.325 * width)
+        self._score_left = int(0.865 * width)
         self._names_img = np.zeros((height, self._name_right + 2, 4), dtype=np.uint8)
         self._scores_img = np.zeros((height, width - self._score_left, 4), dtype=np.uint8)
         self.names_overlay = fig.figimage(self._names_img, 0, 0, origin="upper")
@@ -169,9 +177,13 @@ class AuditView(ModelView):
             mine = inst == chosen
             bar.set_width(score)
             bar.set_facecolor(COLOURS[colour])
-            bar.set_edgecolor("black" if mine else "none")
+            bar.set_hatch(HATCHES[colour])
+            # hatch lines take the edge colour; the chosen institution gets a black outline
+            bar.set_edgecolor("black" if mine else "white")
+            bar.set_linewidth(1.5 if mine else 0)
             _paste(self._names_img, _label(short_name(name), mine), self._name_right, centre, True)
-            _paste(self._scores_img, _label(fr.number(score), mine), 2, centre, False)
+            score_text = f"{fr.number(score)} · {colour}"
+            _paste(self._scores_img, _label(score_text, mine), 2, centre, False)
         self.names_overlay.set_data(self._names_img)
         self.scores_overlay.set_data(self._scores_img)
 
@@ -182,9 +194,9 @@ class AuditView(ModelView):
             rows = rows[rows["institution_id"] == chosen]
         counts = card["couleur"].value_counts()
         head = (
-            f"Institutions : <b style='color:{COLOURS['vert']}'>{counts.get('vert', 0)} vert</b>"
-            f" · <b style='color:{COLOURS['orange']}'>{counts.get('orange', 0)} orange</b>"
-            f" · <b style='color:{COLOURS['rouge']}'>{counts.get('rouge', 0)} rouge</b>"
+            f"Institutions : <b>{counts.get('vert', 0)} en vert</b>"
+            f" · <b>{counts.get('orange', 0)} en orange</b>"
+            f" · <b>{counts.get('rouge', 0)} en rouge</b>"
             f" · comptes dormants : <b>{int(table['dormant'].sum())}</b>"
             f" sur {len(table)} · comptes avec au moins un critère en échec : "
             f"<b>{int((table['raisons'] != '').sum())}</b>"

@@ -33,9 +33,13 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 from traitlets import Unicode
 
-from socialkit import fr
+from socialkit import colours, fr
 
 __all__ = [
+    "FONT_SMALL",
+    "FONT_LABEL",
+    "FONT_TITLE",
+    "FIGSIZE",
     "make_figure",
     "render_png",
     "encode_png",
@@ -48,12 +52,17 @@ __all__ = [
 ]
 
 
-_CACHE_SIZE = 24  # cached backgrounds per view (~0.5 MB each at the default size)
+_CACHE_SIZE = 24  # cached backgrounds per view (~1.2 MB each at the default size)
+#: Font sizes (points) of the views' figures: readable on a projector at 96 dpi, where the
+#: image is shown pixel for pixel (ticks and legends, axis labels, titles).
+FONT_SMALL, FONT_LABEL, FONT_TITLE = 11, 12, 13
+#: Default figure size (inches at 96 dpi: 806 × 384 px).
+FIGSIZE = (8.4, 4.0)
 _LABEL_STYLE = {"description_width": "19em"}
 _CONTROL_LAYOUT = {"width": "38em"}
 
 
-def make_figure(width: float = 6.4, height: float = 3.0, dpi: int = 80) -> Figure:
+def make_figure(width: float = FIGSIZE[0], height: float = FIGSIZE[1], dpi: int = 96) -> Figure:
     """A pyplot-free Figure with its own Agg canvas (works headless)."""
     fig = Figure(figsize=(width, height), dpi=dpi, layout=None)
     FigureCanvasAgg(fig)
@@ -150,7 +159,7 @@ class ModelView:
     """
 
     title: str = ""
-    figsize: tuple[float, float] = (6.4, 3.0)
+    figsize: tuple[float, float] = FIGSIZE
     # 96 dpi: one figure inch is one CSS inch, so the PNG is shown pixel for pixel (sharp)
     dpi: int = 96
 
@@ -274,7 +283,7 @@ class ModelView:
             result = self._compute(self.values())
         except ValueError as exc:  # French message from the model: show it, keep last plot
             self.error = str(exc)
-            self.summary.value = f"<span style='color:#b00020'>⚠ {exc}</span>"
+            self.summary.value = f"<span style='color:{colours.ERROR_TEXT}'>⚠ {exc}</span>"
             return
         self.error = None
         self.result = result

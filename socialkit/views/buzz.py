@@ -5,10 +5,12 @@ Thin view over :mod:`socialkit.models.buzz`.
 
 from __future__ import annotations
 
-from socialkit import fr
+from socialkit import colours, fr
 from socialkit.models import buzz
 from socialkit.plots import french_ticks
 from socialkit.views.base import (
+    FONT_LABEL,
+    FONT_SMALL,
     ModelView,
     dropdown,
     slider,
@@ -21,7 +23,6 @@ class BuzzView(ModelView):
     """Sliders: response delay, response quality; dropdowns: topic virality, audience."""
 
     title = "Bad buzz : l'effet du délai et de la qualité de votre réponse"
-    figsize = (6.4, 3.0)
 
     def _build_controls(self):
         return {
@@ -46,20 +47,26 @@ class BuzzView(ModelView):
         }
 
     def _setup_plot(self, fig):
-        fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.15)
+        fig.subplots_adjust(left=0.09, right=0.98, top=0.96, bottom=0.14)
         ax = self.ax = fig.add_subplot(111)
-        (self.line_heard,) = ax.plot([], [], color="#d62728", lw=1.6, label="Ont entendu parler")
-        (self.line_spread,) = ax.plot([], [], color="#ff7f0e", lw=1.2, label="Propagent")
-        (self.line_ref,) = ax.plot(
-            [], [], color="grey", lw=1.0, ls="--", label="Sans réponse (référence)"
+        (self.line_heard,) = ax.plot(
+            [], [], color=colours.BLUE, lw=2.2, label="Ont entendu parler (trait plein)"
         )
-        self.line_delay = ax.axvline(0.0, color="#2ca02c", lw=1.2, label="Votre réponse")
-        ax.set_xlabel("Heures depuis le début", fontsize=8)
-        ax.set_ylabel("% de l'audience", fontsize=8)
+        (self.line_spread,) = ax.plot(
+            [], [], color=colours.ORANGE, lw=1.8, ls="-.", label="Propagent (trait-point)"
+        )
+        (self.line_ref,) = ax.plot(
+            [], [], color=colours.GREY, lw=1.6, ls="--", label="Sans réponse (tirets gris)"
+        )
+        self.line_delay = ax.axvline(
+            0.0, color=colours.BLACK, lw=1.4, ls=":", label="Votre réponse (pointillé)"
+        )
+        ax.set_xlabel("Heures depuis le début", fontsize=FONT_LABEL)
+        ax.set_ylabel("% de l'audience", fontsize=FONT_LABEL)
         ax.grid(alpha=0.3)
         ax.set_ylim(0.0, 100.0)
         ax.set_xlim(0.0, 72.0)
-        ax.legend(fontsize=7, loc="center right")
+        ax.legend(fontsize=FONT_SMALL, loc="center right")
         french_ticks(ax)
         self.animate(self.line_ref, self.line_spread, self.line_heard, self.line_delay)
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from socialkit import fr
+from socialkit import colours, fr
 from socialkit.models import cadence
 from socialkit.plots import french_ticks
 from socialkit.views.base import (
+    FONT_LABEL,
+    FONT_TITLE,
     ModelView,
     dropdown,
     nice_upper,
@@ -24,7 +26,7 @@ class CadenceView(ModelView):
     """Sliders: publications per week, regularity, content interest, duration."""
 
     title = "Rythme de publication, habitude et portée"
-    figsize = (6.4, 3.4)
+    figsize = (8.4, 4.6)
 
     def _build_controls(self):
         return {
@@ -43,17 +45,19 @@ class CadenceView(ModelView):
         }
 
     def _setup_plot(self, fig):
-        fig.subplots_adjust(left=0.11, right=0.98, top=0.92, bottom=0.13, hspace=0.35)
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.93, bottom=0.12, hspace=0.4)
         self.ax_reach = fig.add_subplot(211)
         self.ax_habit = fig.add_subplot(212, sharex=self.ax_reach)
         self.ax_reach.tick_params(labelbottom=False)
-        (self.line_reach,) = self.ax_reach.plot([], [], color="#1f77b4", lw=0.9)
-        (self.line_habit,) = self.ax_habit.plot([], [], color="#d62728", lw=1.2)
-        self.ax_reach.set_title("Portée du jour (personnes)", fontsize=9, loc="left", y=1.0, pad=3)
-        self.ax_habit.set_title(
-            "Habitude de l'audience (0 à 1)", fontsize=9, loc="left", y=1.0, pad=3
+        (self.line_reach,) = self.ax_reach.plot([], [], color=colours.BLUE, lw=1.2)
+        (self.line_habit,) = self.ax_habit.plot([], [], color=colours.VERMILION, lw=1.8)
+        self.ax_reach.set_title(
+            "Portée du jour (personnes)", fontsize=FONT_TITLE, loc="left", y=1.0, pad=3
         )
-        self.ax_habit.set_xlabel("Jour", fontsize=8)
+        self.ax_habit.set_title(
+            "Habitude de l'audience (0 à 1)", fontsize=FONT_TITLE, loc="left", y=1.0, pad=3
+        )
+        self.ax_habit.set_xlabel("Jour", fontsize=FONT_LABEL)
         for ax in (self.ax_reach, self.ax_habit):
             ax.grid(alpha=0.3)
         self.ax_habit.set_ylim(0.0, 1.0)

@@ -5,10 +5,13 @@ Thin view over :mod:`socialkit.models.community`.
 
 from __future__ import annotations
 
-from socialkit import fr
+from socialkit import colours, fr
 from socialkit.models import community
 from socialkit.plots import french_ticks
 from socialkit.views.base import (
+    FONT_LABEL,
+    FONT_SMALL,
+    FONT_TITLE,
     ModelView,
     dropdown,
     int_slider,
@@ -25,7 +28,7 @@ class CommunityView(ModelView):
     """Controls: p (institutional promotion), q (word of mouth), ambassadors, service, market."""
 
     title = "Faire grandir une communauté : promotion, bouche-à-oreille et service"
-    figsize = (6.4, 3.4)
+    figsize = (8.4, 4.6)
 
     def _build_controls(self):
         return {
@@ -52,30 +55,30 @@ class CommunityView(ModelView):
         }
 
     def _setup_plot(self, fig):
-        fig.subplots_adjust(left=0.12, right=0.98, top=0.92, bottom=0.13, hspace=0.35)
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.93, bottom=0.12, hspace=0.4)
         self.ax_new = fig.add_subplot(211)
         self.ax_total = fig.add_subplot(212, sharex=self.ax_new)
         self.ax_new.tick_params(labelbottom=False)
-        (self.line_new,) = self.ax_new.plot([], [], color="#9467bd", lw=1.4)
-        (self.line_peak,) = self.ax_new.plot([], [], color="grey", lw=0.9, ls="--")
+        (self.line_new,) = self.ax_new.plot([], [], color=colours.PURPLE, lw=2.0)
+        (self.line_peak,) = self.ax_new.plot([], [], color=colours.GREY, lw=1.4, ls="--")
         (self.line_followers,) = self.ax_total.plot(
-            [], [], color="#1f77b4", lw=1.4, label="Abonnés"
+            [], [], color=colours.BLUE, lw=2.0, label="Abonnés (trait plein)"
         )
         (self.line_active,) = self.ax_total.plot(
-            [], [], color="#2ca02c", lw=1.4, label="Communauté active"
+            [], [], color=colours.ORANGE, lw=2.0, ls="--", label="Communauté active (tirets)"
         )
         self.ax_new.set_title(
             "Nouveaux abonnés par semaine (tirets : pic prévu par Bass)",
-            fontsize=9,
+            fontsize=FONT_TITLE,
             loc="left",
             y=1.0,
             pad=3,
         )
         self.ax_total.set_title(
-            "Abonnés et communauté active", fontsize=9, loc="left", y=1.0, pad=3
+            "Abonnés et communauté active", fontsize=FONT_TITLE, loc="left", y=1.0, pad=3
         )
-        self.ax_total.set_xlabel("Semaine", fontsize=8)
-        self.ax_total.legend(fontsize=7, loc="center right")
+        self.ax_total.set_xlabel("Semaine", fontsize=FONT_LABEL)
+        self.ax_total.legend(fontsize=FONT_SMALL, loc="center right")
         for ax in (self.ax_new, self.ax_total):
             ax.grid(alpha=0.3)
         self.ax_new.set_xlim(1, _WEEKS)

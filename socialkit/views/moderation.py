@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from socialkit import fr
+from socialkit import colours, fr
 from socialkit.models import moderation
 from socialkit.plots import french_ticks
 from socialkit.views.base import (
+    FONT_LABEL,
+    FONT_SMALL,
+    FONT_TITLE,
     ModelView,
     dropdown,
     int_slider,
@@ -26,7 +29,6 @@ class ModerationView(ModelView):
     """Controls: headcount, staffing hours and days, minutes per answer, weekly volume."""
 
     title = "Modération : en combien de temps répondez-vous ?"
-    figsize = (6.4, 3.0)
 
     def _build_controls(self):
         return {
@@ -55,19 +57,19 @@ class ModerationView(ModelView):
         }
 
     def _setup_plot(self, fig):
-        fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.15)
+        fig.subplots_adjust(left=0.09, right=0.98, top=0.91, bottom=0.14)
         ax = self.ax = fig.add_subplot(111)
-        (self.line_cdf,) = ax.plot([], [], color="#1f77b4", lw=1.6, drawstyle="steps-post")
+        (self.line_cdf,) = ax.plot([], [], color=colours.BLUE, lw=2.2, drawstyle="steps-post")
         for hours, label in ((1, "1 h"), (4, "4 h"), (24, "24 h")):
-            ax.axvline(hours, color="grey", lw=0.8, ls=":")
-            ax.text(hours, 3, f" {label}", fontsize=7, color="grey")
+            ax.axvline(hours, color=colours.GREY, lw=1.0, ls=":")
+            ax.text(hours, 3, f" {label}", fontsize=FONT_SMALL, color=colours.GREY)
         ax.set_xlim(0.0, _MAX_HOURS)
         ax.set_ylim(0.0, 100.0)
-        ax.set_xlabel("Délai de réponse (heures)", fontsize=8)
-        ax.set_ylabel("% des commentaires répondus", fontsize=8)
+        ax.set_xlabel("Délai de réponse (heures)", fontsize=FONT_LABEL)
+        ax.set_ylabel("% des commentaires répondus", fontsize=FONT_LABEL)
         ax.set_title(
             "Part des commentaires répondus en moins de x heures",
-            fontsize=9,
+            fontsize=FONT_TITLE,
             loc="left",
             y=1.0,
             pad=3,

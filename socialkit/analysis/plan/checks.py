@@ -171,21 +171,22 @@ def calendar_problems(
                     what = "aucune publication pendant toute la période du plan"
                 elif before < first:
                     what = (
-                        f"{gap - 1} jours sans publication entre le début du plan "
+                        f"{fr.plural(gap - 1, 'jour')} sans publication entre le début du plan "
                         f"({first:%d/%m}) et le {after:%d/%m}"
                     )
                 elif after >= end:
                     what = (
-                        f"{gap - 1} jours sans publication entre le {before:%d/%m} et la "
-                        f"fin du plan ({last_day:%d/%m})"
+                        f"{fr.plural(gap - 1, 'jour')} sans publication entre le "
+                        f"{before:%d/%m} et la fin du plan ({last_day:%d/%m})"
                     )
                 else:
                     what = (
-                        f"{gap} jours entre les publications du {before:%d/%m} et du {after:%d/%m}"
+                        f"{fr.plural(gap, 'jour')} entre les publications du {before:%d/%m} "
+                        f"et du {after:%d/%m}"
                     )
                 problems.append(
-                    f"Compte {account} : {what} (au plus {max_gap_days} jours entre deux "
-                    "publications pour un rendez-vous régulier)."
+                    f"Compte {account} : {what} (au plus {fr.plural(max_gap_days, 'jour')} "
+                    "entre deux publications pour un rendez-vous régulier)."
                 )
     return problems
 

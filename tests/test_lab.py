@@ -1,0 +1,93 @@
+"""A course notebook opened in the real JupyterLab is not marked modified (socialkit/lab.py).
+
+JupyterLab 4 writes its kernel's ``language_info`` (interpreter version included) into a
+notebook as soon as the kernel starts; a notebook that did not already hold exactly that value
+shows « unsaved » before the trainee did anything. The kit's server extension serves python3
+notebooks with this environment's kernel ``language_info``; the browser test opens a course
+notebook in JupyterLab (the environment's own configuration, as ``make lab`` starts it), waits
+for its kernel and checks the tab and the document model are clean.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import urllib.request
+
+import pytest
+from browserkit import ROOT, ServerProcess, venv_bin
+
+from socialkit import lab
+from tools.notebooks import normalise
+
+NOTEBOOK = ROOT / "course" / "01-prise-en-main.ipynb"
+
+
+def test_the_kernel_language_info_is_served_not_stored():
+    stored = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    assert "version" not in normalise(stored)["metadata"]["language_info"]  # not in git
+    served = lab.with_kernel_language({"type": "notebook", "content": stored})
+    info = served["content"]["metadata"]["language_info"]
+    assert info["version"] == sys.version.split()[0]
+    assert info["name"] == "python" and info["pygments_lexer"] == "ipython3"
+    other = {"metadata": {"kernelspec": {"name": "ir"}, "language_info": {"name": "R"}}}
+    assert lab.with_kernel_language({"type": "notebook", "content": other})["content"] == other
+
+
+def test_the_extension_takes_the_default_contents_manager_only():
+    from types import SimpleNamespace
+
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+
+    default = SimpleNamespace(contents_manager_class=AsyncLargeFileManager)
+    lab._link_jupyter_server_extension(default)
+    assert default.contents_manager_class is lab.KitContentsManager
+    chosen = SimpleNamespace(contents_manager_class=object)  # a deployment's own manager
+    lab._link_jupyter_server_extension(chosen)
+    assert chosen.contents_manager_class is object
+    assert lab._jupyter_server_extension_points() == [{"module": "socialkit.lab"}]
+
+
+@pytest.mark.browser
+def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
+    (tmp_path / "course").mkdir()
+    shutil.copy(NOTEBOOK, tmp_path / "course" / NOTEBOOK.name)
+    on_disk = (tmp_path / "course" / NOTEBOOK.name).read_bytes()
+    cmd = [
+        venv_bin("jupyter"),
+        "lab",
+        "--no-browser",
+        "--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={tmp_path}",
+        f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+        "--LabApp.expose_app_in_browser=True",
+        *(["--allow-root"] if os.getuid() == 0 else []),
+    ]
+    with ServerProcess(cmd, ready_path="/lab", cwd=tmp_path, timeout=120) as server:
+        page.goto(f"{server.url}/lab/tree/course/{NOTEBOOK.name}")
+        page.wait_for_selector(".jp-NotebookPanel", timeout=90_000)
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
+        )
+        # the kernel has answered (idle): JupyterLab has written its language_info by now
+        page.wait_for_function(
+            "() => window.jupyterapp.shell.currentWidget.context.model"
+            ".getMetadata('language_info').version !== undefined",
+            timeout=30_000,
+        )
+        page.wait_for_timeout(1000)
+        tab = page.locator(".lm-TabBar-tab.jp-mod-current", has_text=NOTEBOOK.name)
+        assert "jp-mod-dirty" not in (tab.get_attribute("class") or "")
+        dirty = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
+        assert dirty is False
+        url = f"{server.url}/api/contents/course/{NOTEBOOK.name}"
+        with urllib.request.urlopen(url) as response:
+            served = json.load(response)["content"]["metadata"]["language_info"]
+        assert served["version"] == sys.version.split()[0]
+    assert (tmp_path / "course" / NOTEBOOK.name).read_bytes() == on_disk
+    assert page.external_requests == []
