@@ -57,10 +57,11 @@ lab: check-env  ## open JupyterLab on the course index (nbgrader extensions enab
 test: $(STAMP) grading-deps browser vendor  ## every check CI runs: lint, package, data, notebooks, nbgrader, exercises
 	@$(BIN)/python -m tools.run_checks --jobs $(JOBS)
 
-# The grading sandbox (one per submission) is bubblewrap from the distribution. As root on
-# Debian/Ubuntu (CI, a grading server) it is installed when missing; otherwise the
-# command to run is printed and `make grade` refuses until it is there (or --isolation none).
-grading-deps:  ## install bubblewrap (the grading sandbox) when missing (apt-get, as root)
+# The grading sandbox (one per submission) comes from the kit's fork server (Linux
+# namespaces, nothing to install); bubblewrap from the distribution is its fallback (and
+# the tests grade with both). As root on Debian/Ubuntu (CI, a grading server) it is
+# installed when missing; otherwise the command to run is printed.
+grading-deps:  ## install bubblewrap (fallback grading sandbox) when missing (apt-get, as root)
 	@command -v bwrap >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installation de bubblewrap (bac à sable de la correction)…"; \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import socket
 import sysconfig
 import zipfile
@@ -23,6 +24,7 @@ from tools.grading import collect, feedback, grade, release
 from tools.grading.course import Course
 
 TIMEOUT = 3
+COPY_MB = "16"  # cap of each working copy in the sandbox (the disk_full probe fills it)
 KIT = Path(__file__).resolve().parents[1]
 
 
@@ -51,10 +53,12 @@ def graded(tmp_path_factory):
     students = fixture.write_class(base / "remises", rel, list(fixture.PROBES), tokens)
     report = collect.collect(fixture.ASSIGNMENT, base / "remises", root, quiet=True)
     assert set(report) == set(students)
+    os.environ["KIT_GRADING_COPY_MB"] = COPY_MB
     try:
         results = grade.grade(root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True)
     finally:
         server.close()
+        del os.environ["KIT_GRADING_COPY_MB"]
     return {
         "root": root,
         "students": students,
@@ -210,7 +214,10 @@ def test_attack_persistence_on_disk_blocked(graded):
 
 def test_attack_cross_kernel_and_network(graded):
     text = _outputs_text(graded, "cross_kernel")
-    assert "NOYAUX 1" in text, text  # its own kernel only
+    # At most its own kernel (a forked kernel's command line is the fork server's), and
+    # no process of the machine beyond its sandbox's PID 1 and itself.
+    assert "NOYAUX 1" in text or "NOYAUX 0" in text, text
+    assert int(re.search(r"PROCESSUS (\d+)", text).group(1)) <= 3, text
     assert "COPIES 1" in text or "COPIES 0" in text, text
     assert "RESEAU ferme" in _outputs_text(graded, "network")
 
@@ -232,6 +239,19 @@ def test_attack_sigint_ignored_is_a_timeout_not_an_internal_error(graded):
     assert q3["score"] == 0 and q3["status"] == "delai"
     assert "délai dépassé" in q3["message"].lower()
     assert row["cells"]["q1_tests"]["score"] == 1
+
+
+def test_attack_disk_full_is_a_french_reason_not_an_internal_error(graded):
+    """The working copy is a size-limited tmpfs: writing past it fails in the trainee's
+    own cell; that question gets 0 with a French reason, the others are graded."""
+    row = _row(graded, "disk_full")
+    assert "erreur_interne" not in row["flags"] and "copie_trop_volumineuse" in row["flags"]
+    q1 = row["cells"]["q1_tests"]
+    assert q1["score"] == 0 and q1["message"] == grade.DISK_MESSAGE
+    assert f"limitée à {COPY_MB} Mo au total" in q1["hint"], q1["hint"]
+    written = int(re.search(r"ECRIT (\d+) Mo", _outputs_text(graded, "disk_full")).group(1))
+    assert 0 < written < int(COPY_MB), written
+    assert row["cells"]["q2_tests"]["score"] == 2 and row["cells"]["q3_tests"]["score"] == 1
 
 
 def test_attack_check_helpers_tampering_in_kernel_is_harmless(graded):
@@ -269,10 +289,76 @@ def test_checks_never_run_in_the_sandbox(graded):
     assert "secret-q1" not in text
 
 
+BWRAP_KINDS = [
+    "correct",
+    "read_solutions",
+    "persistence",
+    "daemon",
+    "cross_kernel",
+    "network",
+    "sigint_ignored",
+    "os_exit",
+]
+
+
+def test_bwrap_fallback_holds_the_same_attacks(tmp_path):
+    """The bubblewrap sandbox (fallback of the fork server) stops the same attacks."""
+    import shutil
+
+    if not shutil.which("bwrap"):
+        pytest.skip("bubblewrap absent (make grading-deps)")
+    root = fixture.build_course(tmp_path / "cours", timeout=TIMEOUT)
+    assert release.release(fixture.ASSIGNMENT, root, quiet=True) == 0
+    rel = nbformat.read(
+        root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb", as_version=4
+    )
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    tokens = attack_tokens(root, server.getsockname()[1])
+    students = fixture.write_class(tmp_path / "remises", rel, BWRAP_KINDS, tokens)
+    collect.collect(fixture.ASSIGNMENT, tmp_path / "remises", root, quiet=True)
+    try:
+        res = grade.grade(
+            root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True, isolation_level="bwrap"
+        )
+    finally:
+        server.close()
+    texts = {}
+    for student, kind in students.items():
+        row = res[(student, fixture.ASSIGNMENT)]
+        expected, flags = fixture.EXPECTED[kind]
+        assert row["auto_score"] == expected and flags <= set(row["flags"]), (kind, row)
+        assert "erreur_interne" not in row["flags"], kind
+        nb = nbformat.read(
+            root / "autograded" / student / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb",
+            as_version=4,
+        )
+        texts[kind] = "".join(
+            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        )
+        result = json.loads(
+            (root / "autograded" / student / fixture.ASSIGNMENT / "kit_resultat.json").read_text()
+        )
+        assert result["isolation"] == "bwrap"
+    assert "VOLES 0" in texts["read_solutions"]
+    for name in ("paquet", "pyc", "pth", "donnees"):
+        assert f"BLOQUE {name}" in texts["persistence"], name
+    assert "NOYAUX 1" in texts["cross_kernel"], texts["cross_kernel"]
+    assert int(re.search(r"PROCESSUS (\d+)", texts["cross_kernel"]).group(1)) <= 3
+    assert "RESEAU ferme" in texts["network"]
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            assert Path(f"/proc/{pid}/cmdline").read_bytes() != b"sleep\x004242\x00", pid
+        except OSError:
+            pass
+
+
 def test_refuses_without_sandbox(monkeypatch, graded):
     from tools.grading import sandbox
 
     monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    monkeypatch.setattr(sandbox, "ZYGOTE", "/nonexistent/zygote.py")  # no fork server
     sandbox.detect.cache_clear()
     try:
         with pytest.raises(sandbox.SandboxUnavailable) as info:
@@ -391,3 +477,56 @@ def test_bench_class_built_from_a_kit_module():
         compile(subs["wrong"][gid], gid, "exec")
     answered = [gid for gid in ids if subs["partial"][gid] == subs["correct"][gid]]
     assert answered == ids[: (len(ids) + 1) // 2]
+
+
+def test_fork_sandbox_rights_view_and_limits(tmp_path):
+    """One fork sandbox from the inside: no rights, own PID space, capped copy, no network."""
+    from tools.grading import sandbox, worker
+
+    sandbox.detect.cache_clear()
+    if sandbox.detect() != "fork":
+        pytest.skip("pas d'espaces de noms ici : le kit se replie sur bubblewrap")
+    base = tmp_path / "base"
+    base.mkdir(mode=0o711)
+    zygote = sandbox.Zygote(str(base), None, worker.PRELOAD)
+    zygote.wait()
+    try:
+        kernel = worker.SandboxKernel(str(base), "fork", None, zygote=zygote.path)
+        try:
+            kernel.wait_ready()
+            outputs: list = []
+            assert kernel.execute(fixture.SANDBOX_REPORT, 30, outputs, [0]) == "ok", outputs
+            uid = kernel.uid
+        finally:
+            kernel.dispose()
+    finally:
+        zygote.close()
+    report = json.loads(outputs[0]["text"])
+    if os.geteuid() == 0:  # a fresh uid, no groups
+        assert sandbox.UID_BASE <= report["uid"] == uid < sandbox.UID_BASE + sandbox.UID_SPAN
+        assert report["groups"] == []
+    assert int(report["cap_eff"], 16) == 0 and int(report["cap_bnd"], 16) == 0
+    assert report["no_new_privs"] == "1"
+    assert report["hostname"] == "bac-a-sable"
+    assert report["pids"] == [1, 2]  # its PID 1 and the kernel: nothing else of the machine
+    assert report["nproc"] == sandbox.LIMITS["nproc"]
+    assert report["fsize"] == sandbox.LIMITS["fsize"]
+    assert report["copy_bytes"] == sandbox.COPY_LIMIT
+    assert set(report["root"]) <= {
+        "usr",
+        "bin",
+        "sbin",
+        "lib",
+        "lib32",
+        "lib64",
+        "libx32",
+        "etc",
+        "dev",
+        "proc",
+        "tmp",
+        "var",
+        *[p.split("/")[1] for p in sandbox.python_paths() + sandbox.kit_paths()],
+    }
+    assert report["interfaces"] == ["lo"]
+    assert report["kit_writable"] is False
+    assert not list(base.iterdir())  # the copy and run folders are gone with the sandbox

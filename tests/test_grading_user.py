@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import re
 import shutil
 import stat
 import subprocess
@@ -34,6 +35,7 @@ KINDS = [
     "cross_kernel",
     "network",
     "sigint_ignored",
+    "disk_full",
     "tamper_gc",
     "html_injection",
 ]
@@ -65,6 +67,20 @@ for student, kind in students.items():
                           for o in c.get("outputs", []))
 out = {"uid": os.getuid(), "tokens": tokens, "texts": texts,
        "rows": {students[s]: r for (s, a), r in res.items()}}
+from tools.grading import sandbox, worker
+if sandbox.detect() == "fork":  # one fork sandbox seen from the inside
+    zbase = base / "zbase"
+    zbase.mkdir(mode=0o711)
+    zygote = sandbox.Zygote(str(zbase), None, worker.PRELOAD)
+    zygote.wait()
+    kernel = worker.SandboxKernel(str(zbase), "fork", None, zygote=zygote.path)
+    kernel.wait_ready()
+    outputs = []
+    kernel.execute(fixture.SANDBOX_REPORT, 30, outputs, [0])
+    kernel.dispose()
+    zygote.close()
+    out["sandbox"] = json.loads(outputs[0]["text"])
+    out["copy_limit"] = sandbox.copy_limit()
 (base / "resultat.json").write_text(json.dumps(out, default=str))
 """
 
@@ -143,6 +159,7 @@ def as_user(tmp_path_factory):
         "PYTHONPATH": str(KIT),
         "LANG": "C.UTF-8",
         "MPLBACKEND": "agg",
+        "KIT_GRADING_COPY_MB": "16",
     }
     work = base / "travail"
     work.mkdir()
@@ -189,11 +206,24 @@ def test_user_attacks_blocked(as_user):
             assert b"porte derobee" not in Path(path).read_bytes(), name
         else:
             assert not Path(path).exists(), (name, path)
-    assert "NOYAUX 1" in texts["cross_kernel"]
+    assert "NOYAUX 1" in texts["cross_kernel"] or "NOYAUX 0" in texts["cross_kernel"]
+    assert int(re.search(r"PROCESSUS (\d+)", texts["cross_kernel"]).group(1)) <= 3
     assert "RESEAU ferme" in texts["network"]
+    assert re.search(r"ECRIT ([0-9]|1[0-5]) Mo", texts["disk_full"]), texts["disk_full"]
     for pid in os.listdir("/proc"):
         if pid.isdigit():
             try:
                 assert Path(f"/proc/{pid}/cmdline").read_bytes() != b"sleep\x004242\x00"
             except OSError:
                 pass
+
+
+def test_user_fork_sandbox_rights_and_limits(as_user):
+    if "sandbox" not in as_user:
+        pytest.skip("pas de bac à sable par fork ici (repli sur bubblewrap)")
+    report = as_user["sandbox"]
+    assert report["uid"] == as_user["uid"]  # its own uid, mapped in a user namespace
+    assert int(report["cap_eff"], 16) == 0 and int(report["cap_bnd"], 16) == 0
+    assert report["no_new_privs"] == "1" and report["pids"] == [1, 2]
+    assert report["copy_bytes"] == as_user["copy_limit"]
+    assert report["interfaces"] == ["lo"] and report["kit_writable"] is False

@@ -19,6 +19,7 @@ import argparse
 import copy
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,42 @@ finally:
     with open(sys.argv[2], "w") as fh:
         json.dump(times, fh)
 """
+
+
+CPUACCT = Path("/sys/fs/cgroup/cpuacct")
+
+
+def run_measured(argv: list[str], **kwargs) -> tuple[float, float]:
+    """Run a command; return (wall seconds, CPU seconds of it and everything it started).
+
+    CPU time from a cgroup v1 ``cpuacct`` group of its own when there is one we may write
+    (it counts killed sandboxes too), else from the waited-for children's rusage."""
+    group = CPUACCT / f"kit-bench-{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        group.mkdir()
+    except OSError:
+        group = None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+    def enter() -> None:
+        if group is not None:
+            (group / "cgroup.procs").write_text(str(os.getpid()))
+
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=False, preexec_fn=enter, **kwargs)  # noqa: PLW1509
+    wall = time.perf_counter() - t0
+    if group is not None:
+        cpu = int((group / "cpuacct.usage").read_text()) / 1e9
+        for _ in range(50):  # the last sandboxes may still be exiting
+            try:
+                group.rmdir()
+                break
+            except OSError:
+                time.sleep(0.1)
+    else:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def pct(values: list[float], q: float) -> float:
@@ -197,28 +234,24 @@ def run(
         times_file = base / "stock-times.json"
         env = dict(os.environ)
         env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-        t0 = time.perf_counter()
-        subprocess.run(
+        load_before = os.getloadavg()
+        stock_wall, stock_cpu = run_measured(
             [sys.executable, "-c", STOCK_DRIVER, assignment, str(times_file)],
             cwd=stock_root,
             env=env,
-            check=False,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        stock_wall = time.perf_counter() - t0
         stock_times = json.loads(times_file.read_text())
-        t0 = time.perf_counter()
-        subprocess.run(
+        kit_wall, kit_cpu = run_measured(
             [sys.executable, "-m", "tools.grading.grade", assignment, "--root", str(kit_root)]
             + (["--workers", str(workers)] if workers else []),
             cwd=Path(__file__).resolve().parents[2],
             env=env,
-            check=False,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        kit_wall = time.perf_counter() - t0
+        load_after = os.getloadavg()
         kit_times, kit_waits = [], []
         kit_course = Course.open(kit_root)
         for d in (kit_root / "autograded").iterdir():
@@ -235,6 +268,10 @@ def run(
             "stock_wall": stock_wall,
             "kit_wall": kit_wall,
             "ratio": stock_wall / kit_wall if kit_wall else float("nan"),
+            "stock_cpu_per_copy": stock_cpu / n,
+            "kit_cpu_per_copy": kit_cpu / n,
+            "cpu_ratio": stock_cpu / kit_cpu if kit_cpu else float("nan"),
+            "load": (load_before[0], load_after[0]),
             "stock_p50": pct(stock_times, 0.5),
             "stock_p95": pct(stock_times, 0.95),
             "kit_p50": pct(kit_times, 0.5),
@@ -250,6 +287,42 @@ def run(
             shutil.rmtree(base, ignore_errors=True)
 
 
+def sandbox_overhead(level: str, n: int = 10) -> dict:
+    """Start ``n`` sandboxed kernels one after the other (no pre-start) and time each from
+    the request to the kernel's first ``kernel_info`` reply (and ``stop``)."""
+    from tools.grading import sandbox, worker
+
+    base = tempfile.mkdtemp(prefix="kit-grading-")
+    os.chmod(base, 0o711)
+    datasets = str(REPO / "datasets")
+    zygote = sandbox.Zygote(base, datasets, worker.PRELOAD) if level == "fork" else None
+    if zygote:
+        zygote.wait()
+    ready, stop = [], []
+    try:
+        for _ in range(n):
+            t0 = time.perf_counter()
+            kernel = worker.SandboxKernel(
+                base, level, datasets, zygote=zygote.path if zygote else None
+            )
+            kernel.wait_ready()
+            t1 = time.perf_counter()
+            kernel.kill()
+            stop.append(time.perf_counter() - t1)
+            ready.append(t1 - t0)
+            kernel.dispose()
+    finally:
+        if zygote:
+            zygote.close()
+        shutil.rmtree(base, ignore_errors=True)
+    return {
+        "level": level,
+        "ready_p50": pct(ready, 0.5),
+        "ready_p95": pct(ready, 0.95),
+        "stop_p50": pct(stop, 0.5),
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Comparer nbgrader autograde et le pipeline.")
     parser.add_argument("-n", type=int, default=30, help="nombre de copies (défaut 30)")
@@ -262,7 +335,20 @@ def main(argv=None) -> int:
         help=f"module du kit (défaut {DEFAULT_ASSIGNMENT}) ou « fixture »",
     )
     parser.add_argument("--json", action="store_true", help="afficher aussi le rapport JSON")
+    parser.add_argument(
+        "--overhead",
+        action="store_true",
+        help="mesurer seulement le démarrage d'un bac à sable (fork et bwrap)",
+    )
     args = parser.parse_args(argv)
+    if args.overhead:
+        for level in ("fork", "bwrap"):
+            o = sandbox_overhead(level)
+            print(
+                f"{level} : demande → noyau prêt p50 {o['ready_p50']:.3f} s / p95 "
+                f"{o['ready_p95']:.3f} s ; arrêt (et copie rapatriée) p50 {o['stop_p50']:.3f} s"
+            )
+        return 0
     r = run(args.n, args.timeout, args.workers, args.keep, args.assignment)
     print(f"Devoir : {r['assignment']}")
     print(f"Copies : {r['n']} — processeurs : {r['cpus']}")
@@ -280,6 +366,11 @@ def main(argv=None) -> int:
         f"noyau pré-démarré p50 {r['kit_wait_p50']:.2f} s / p95 {r['kit_wait_p95']:.2f} s)"
     )
     print(f"Accélération : {r['ratio']:.2f}× (objectif ≥ 2,5× sur 2 cœurs)")
+    print(
+        f"Temps processeur par copie : nbgrader {r['stock_cpu_per_copy']:.2f} s, kit "
+        f"{r['kit_cpu_per_copy']:.2f} s ({r['cpu_ratio']:.2f}×) ; charge moyenne (1 min) "
+        f"{r['load'][0]:.2f} avant, {r['load'][1]:.2f} après"
+    )
     print("Notes identiques : " + ("oui" if r["identical"] else f"NON {r['differences']}"))
     if args.json:
         print(json.dumps(r, ensure_ascii=False))

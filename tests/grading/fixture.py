@@ -268,6 +268,7 @@ for pid in os.listdir("/proc"):
             if arg == b"-f" and b"ipykernel" in b" ".join(args):
                 noyaux.add(args[i + 1])
 print("NOYAUX", len(noyaux))
+print("PROCESSUS", len([p for p in os.listdir("/proc") if p.isdigit()]))
 base = os.path.dirname(os.getcwd())
 try:
     print("COPIES", len([d for d in os.listdir(base) if d.startswith("copie-")]))
@@ -288,6 +289,18 @@ signal.signal(signal.SIGINT, signal.SIG_IGN)
 while True:
     pass"""
 
+# Fills the working copy (tests lower its cap with KIT_GRADING_COPY_MB): the write fails
+# with ENOSPC, the question gets 0 with a French reason, never « erreur interne ».
+DISK_FULL = """ecrit = 0
+try:
+    for i in range(64):
+        with open(f"gros-{i}.bin", "wb") as fh:
+            fh.write(b"x" * (4 * 1024 * 1024))
+        ecrit += 4
+finally:
+    print("ECRIT", ecrit, "Mo")
+total_partages = int(posts["partages"].sum())"""
+
 HTML_INJECTION = (
     CORRECT["q1_reponse"]
     + """
@@ -295,6 +308,24 @@ from IPython.display import HTML, Javascript, display
 display(HTML("<script>alert('xss')</script><img src=x onerror=alert(2)>"))
 display(Javascript("alert(3)"))"""
 )
+
+# Run in one fork sandbox by the tests (not a submission): what the kernel sees of itself.
+SANDBOX_REPORT = r"""
+import json, os, resource, socket
+status = dict(l.split(":", 1) for l in open("/proc/self/status").read().splitlines() if ":" in l)
+st = os.statvfs(".")
+print(json.dumps({
+    "uid": os.getuid(), "groups": os.getgroups(), "cap_eff": status["CapEff"].strip(),
+    "cap_bnd": status["CapBnd"].strip(), "no_new_privs": status["NoNewPrivs"].strip(),
+    "hostname": socket.gethostname(),
+    "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+    "nproc": resource.getrlimit(resource.RLIMIT_NPROC)[0],
+    "fsize": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
+    "copy_bytes": st.f_blocks * st.f_frsize, "root": sorted(os.listdir("/")),
+    "interfaces": [n for _, n in socket.if_nameindex()],
+    "kit_writable": os.access(os.path.dirname(json.__file__), os.W_OK),
+}))
+"""
 
 # kind -> (answers to put in solution cells, special treatment)
 PROBES: dict[str, dict] = {
@@ -356,6 +387,7 @@ PROBES: dict[str, dict] = {
     "cross_kernel": {"answers": {**CORRECT, "q1_reponse": CROSS_KERNEL}},
     "network": {"answers": {**CORRECT, "q1_reponse": NETWORK}},
     "sigint_ignored": {"answers": {**CORRECT, "q3_reponse": SIGINT_IGNORED}},
+    "disk_full": {"answers": {**CORRECT, "q1_reponse": DISK_FULL}},
     "html_injection": {
         "answers": {
             **CORRECT,
@@ -376,6 +408,7 @@ ATTACKS = [
     "cross_kernel",
     "network",
     "sigint_ignored",
+    "disk_full",
     "html_injection",
     "function_answer",
 ]
@@ -414,6 +447,7 @@ EXPECTED: dict[str, tuple[float, set[str]]] = {
     "cross_kernel": (4, set()),
     "network": (4, set()),
     "sigint_ignored": (3, {"delai_depasse"}),
+    "disk_full": (3, {"copie_trop_volumineuse"}),
     "html_injection": (4, set()),
 }
 

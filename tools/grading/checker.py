@@ -220,6 +220,11 @@ def _prefix(plan: list[PlanCell], timeout: float | None) -> tuple[dict, int]:
     return dict(_PREFIX_CACHE[key]), len(prefix)
 
 
+def warm(plan: list[PlanCell], timeout: float | None) -> None:
+    """Run (and cache) the set-up cells of ``plan`` before the first check needs them."""
+    _prefix(plan, timeout)
+
+
 @dataclass
 class TestOutcome:
     index: int

@@ -26,6 +26,7 @@ from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader import utils
 from nbgrader.preprocessors import LimitOutput
 
+from socialkit import fr
 from tools.grading import feedback as fb
 from tools.grading import sandbox, worker
 from tools.grading.checker import plan_notebook
@@ -97,6 +98,27 @@ TIMEOUT_MESSAGE = (
     "les suivantes valent 0."
 )
 DEAD_MESSAGE = "Test non exécuté : le noyau s'est arrêté avant (os._exit, plantage, mémoire)."
+DISK_MESSAGE = (
+    "Place disque dépassée : votre code a écrit plus de données que le bac à sable de la "
+    "correction n'en accepte, l'écriture a échoué et cette question vaut 0."
+)
+_DISK_ERRORS = ("[Errno 28]", "[Errno 27]")  # ENOSPC (whole copy), EFBIG (one file)
+
+
+def disk_hint() -> str:
+    mib = 1024**2
+    return (
+        f"Votre copie est limitée à {fr.number(sandbox.copy_limit() / mib)} Mo au total et "
+        f"{fr.number(sandbox.LIMITS['fsize'] / mib)} Mo par fichier : écrivez moins de "
+        "fichiers, ou des fichiers plus petits."
+    )
+
+
+def _disk_full(outputs: list) -> bool:
+    return any(
+        o.get("output_type") == "error" and str(o.get("evalue", "")).startswith(_DISK_ERRORS)
+        for o in outputs
+    )
 
 
 def _test_score(cell, outcome, mc, unanswered: bool) -> tuple[float, str, str, str]:
@@ -136,6 +158,7 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
     by_name = master.by_name
     cells: dict[str, CellResult] = {}
     unanswered = False  # the last answer cell still raises the stub's NotImplementedError
+    disk_full = False  # a cell of the trainee could not write: its copy is full
     for idx, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader", {})
         outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
@@ -147,6 +170,9 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
         for out in outputs:
             if out.get("output_type") == "error" and out.get("ename") == "SystemExit":
                 sub.flag("sys_exit", f"cellule {idx + 1}")
+        if cell.cell_type == "code" and not meta.get("grade") and _disk_full(outputs):
+            disk_full = True
+            sub.flag("copie_trop_volumineuse", f"cellule {idx + 1}")
         gid = meta.get("grade_id")
         if not gid or not meta.get("grade") or gid not in by_name:
             continue
@@ -176,6 +202,8 @@ def score_notebook(nb, result: JobResult, master: Master, sub: Submission) -> No
             sub.flag("donnee_non_simple", gid)
         message = _clean_message(message, master)
         hint = "" if status == "reussi" else _hint_for(message, ename, mc.release_source)
+        if disk_full and status == "echoue":
+            message, hint = DISK_MESSAGE, disk_hint()
         cells[gid] = CellResult(max_points, "auto", score, status, message, hint)
     for mc in master.cells:  # grade cells absent from the notebook (not after sanitize)
         if mc.grade and mc.name not in cells:
@@ -368,7 +396,17 @@ class Grader:
         self.base = _make_base_dir()
         self.datasets = _datasets(course)
         self.prestart = os.environ.get("KIT_GRADING_PRESTART", "1") != "0"
+        # The fork server starts first: a fresh process that never sees the gradebook.
+        self.zygote = (
+            sandbox.Zygote(self.base, self.datasets, worker.PRELOAD) if level == "fork" else None
+        )
+        # Meanwhile, what the checks import (the set-up cells): once here, shared by the
+        # forked workers, rather than in each worker's first job.
+        worker.preload_checks()
+        if self.zygote is not None:
+            self.zygote.wait()
         ctx = multiprocessing.get_context("fork")
+        worker.WARM_BARRIER[:] = [ctx.Barrier(workers)]  # inherited by the forked workers
         self.pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         self.futures: dict[cf.Future, tuple[Submission, str, dict]] = {}
         self.rows: dict[tuple[str, str], bool] = {}
@@ -378,6 +416,7 @@ class Grader:
         # Fork the workers now, before the parent opens the gradebook; each starts a kernel.
         template = {"base": self.base, "isolation": level, "datasets": self.datasets}
         template["prestart"] = self.prestart
+        template["zygote"] = self.zygote.path if self.zygote else None
         for fut in [self.pool.submit(worker.prestart, template) for _ in range(workers)]:
             fut.result()
 
@@ -385,7 +424,18 @@ class Grader:
         self.pool.shutdown(wait=not cancel, cancel_futures=True)
         if cancel:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.zygote is not None:
+            self.zygote.close()
         shutil.rmtree(self.base, ignore_errors=True)
+
+    def warm(self, master: Master) -> None:
+        """Each worker replays the set-up cells of ``master`` now, while the parent
+        prepares the first jobs (not during its first job)."""
+        if master.release_nb is None:
+            return
+        plan = build_plan(master.release_nb, master)
+        for _ in range(self.workers):
+            self.pool.submit(worker.warm, plan, self.timeout)
 
     # -- one submission
 
@@ -509,6 +559,7 @@ class Grader:
             timeout=self.timeout,
             prestart=self.prestart,
             prestart_next=prestart_next,
+            zygote=self.zygote.path if self.zygote else None,
         )
 
 
@@ -598,8 +649,14 @@ def grade(
             counter[0] += 1
             return counter[0] <= total_jobs - workers
 
+        if todo:
+            grader.warm(next(iter(todo[0][2].values())))
         for item in todo:
             grader.submit(item, prestart_next)
+            # A few jobs ahead of the workers, not the whole class: preparing every
+            # submission up front would compete for the CPU with the first jobs.
+            while len(grader.futures) >= 2 * workers:
+                grader.drain(block=True)
         while grader.futures:
             grader.drain(block=True)
         if grader.progress:
@@ -642,7 +699,8 @@ def main(argv=None) -> int:
         "--isolation",
         choices=list(sandbox.LEVELS),
         default=None,
-        help="bwrap (défaut : un bac à sable par copie) ou none (AUCUNE protection)",
+        help="fork (défaut sous Linux : un bac à sable par copie, créé par un serveur "
+        "de fork), bwrap (bubblewrap, solution de repli) ou none (AUCUNE protection)",
     )
     args = parser.parse_args(argv)
     from tools.grading.register import ensure_registered

@@ -55,6 +55,12 @@ FLAGS: dict[str, tuple[str, str]] = {
         "sortie volumineuse",
         "Sorties gigantesques : elles ont été supprimées ou tronquées avant la correction.",
     ),
+    "copie_trop_volumineuse": (
+        "copie trop volumineuse",
+        "Le code a écrit plus de données que le bac à sable n'en accepte (taille totale de "
+        "la copie ou d'un fichier) : l'écriture a échoué, les questions qui en dépendent "
+        "valent 0.",
+    ),
     "fichiers_en_trop": (
         "fichiers en trop",
         "Fichiers supplémentaires dans la remise : ignorés pour la correction.",

@@ -38,6 +38,7 @@ class Job:
     timeout: int
     prestart: bool = True
     prestart_next: bool = True
+    zygote: str | None = None  # the fork server's socket (isolation "fork")
 
 
 @dataclass

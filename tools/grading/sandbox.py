@@ -26,19 +26,26 @@ unless the instructor asked for ``--isolation none`` explicitly.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import secrets
+import select
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LEVELS = ("bwrap", "none")
+LEVELS = ("fork", "bwrap", "none")
 
 DESCRIPTIONS = {
+    "fork": "bac à sable par fork (uid propre, PID/montages/réseau isolés, limites, "
+    "copie plafonnée)",
     "bwrap": "bac à sable bubblewrap (uid propre, PID/montages/réseau isolés, limites)",
     "none": "AUCUNE isolation (--isolation none) : le code des stagiaires tourne avec vos droits",
 }
@@ -53,6 +60,16 @@ LIMITS = {
     "core": 0,
     "nofile": 1024,
 }
+# Fork sandboxes only: total size of the working copy, and of each private /tmp,
+# /var/tmp and /dev/shm (size-limited tmpfs). KIT_GRADING_COPY_MB overrides the copy's.
+COPY_LIMIT = 300 * 1024**2
+TMP_LIMIT = 100 * 1024**2
+
+
+def copy_limit() -> int:
+    value = os.environ.get("KIT_GRADING_COPY_MB")
+    return int(float(value) * 1024**2) if value else COPY_LIMIT
+
 
 # uids of the sandboxes when the grader runs as root: fresh, never in /etc/passwd.
 UID_BASE = 1_500_000
@@ -80,14 +97,28 @@ def _probe(cmd: list[str]) -> tuple[bool, str]:
     return proc.returncode == 0, (proc.stderr or proc.stdout).strip()[:200]
 
 
+ZYGOTE = str(Path(__file__).with_name("zygote.py"))
+
+
 @functools.lru_cache(maxsize=4)
 def detect(requested: str | None = None) -> str:
-    """Return ``"bwrap"`` or ``"none"``; raise :class:`SandboxUnavailable` otherwise."""
-    requested = requested or os.environ.get("KIT_GRADING_ISOLATION") or "bwrap"
-    if requested not in LEVELS:
-        raise SandboxUnavailable(f"niveau d'isolation inconnu : {requested!r} (bwrap ou none)")
+    """Return ``"fork"``, ``"bwrap"`` or ``"none"``; raise :class:`SandboxUnavailable`.
+
+    Without a request (nor ``KIT_GRADING_ISOLATION``): the fork server when this machine
+    can build its sandbox, else bubblewrap."""
+    requested = requested or os.environ.get("KIT_GRADING_ISOLATION") or "auto"
+    if requested not in (*LEVELS, "auto"):
+        raise SandboxUnavailable(
+            f"niveau d'isolation inconnu : {requested!r} (fork, bwrap ou none)"
+        )
     if requested == "none":
         return "none"
+    if sys.platform == "linux" and requested in ("auto", "fork"):
+        ok, detail = _probe([sys.executable, "-I", ZYGOTE, "--probe"])
+        if ok:
+            return "fork"
+        if requested == "fork":
+            raise SandboxUnavailable(REFUSAL.format(reason=f"espaces de noms : {detail}"))
     if sys.platform != "linux":
         raise SandboxUnavailable(REFUSAL.format(reason=f"système {sys.platform}, pas Linux"))
     if not shutil.which("bwrap"):
@@ -292,3 +323,167 @@ def scrub_workdir(workdir: str) -> list[str]:
             if name in dirnames:
                 dirnames.remove(name)
     return removed
+
+
+# --------------------------------------------------------------------------- fork server
+
+
+class Zygote:
+    """The fork server (:mod:`tools.grading.zygote`), started fresh by the grader before
+    anything secret is loaded; it lives until :meth:`close` or the grader's end."""
+
+    def __init__(self, base: str, datasets: str | None, modules: tuple[str, ...]):
+        self.home = tempfile.mkdtemp(prefix="zygote-", dir=base)
+        self.path = os.path.join(self.home, "s")
+        env = kernel_env(self.home, datasets)
+        self.log = open(os.path.join(self.home, "journal.txt"), "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", ZYGOTE, self.path, *modules],
+            cwd=self.home,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            close_fds=True,
+        )
+
+    def wait(self) -> None:
+        """Until the zygote has imported its modules and listens."""
+        line = self.proc.stdout.readline()
+        if line.strip() != b"pret":
+            self.close()
+            raise SandboxUnavailable(
+                REFUSAL.format(reason="le serveur de bacs à sable n'a pas démarré")
+            )
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+class ForkBox:
+    """One sandbox of the fork server around ``workdir``; the kernel's connection file
+    and sockets are in :attr:`rundir` (outside the copy)."""
+
+    def __init__(self, zygote: str, workdir: str, readonly: list[str], env: dict[str, str]):
+        self.workdir = _real(workdir)
+        self.holder = tempfile.mkdtemp(prefix="bac-", dir=os.path.dirname(self.workdir))
+        os.chmod(self.holder, 0o711)
+        self.rundir = os.path.join(self.holder, "run")
+        self.newroot = os.path.join(self.holder, "racine")
+        os.mkdir(self.rundir, 0o700)
+        os.mkdir(self.newroot, 0o700)
+        self.uid = UID_BASE + secrets.randbelow(UID_SPAN) if os.geteuid() == 0 else None
+        if self.uid is not None:
+            for path in (self.workdir, self.rundir):
+                os.chown(path, self.uid, self.uid)
+        os.chmod(self.workdir, 0o700)
+        self.zygote = zygote
+        self.readonly = _collapse(python_paths() + kit_paths() + [_real(p) for p in readonly])
+        self.env = env
+        self.sock: socket.socket | None = None
+        self.box_fd = self.kernel_fd = -1
+        self.buf = b""
+        self.stopped = False
+
+    def start(self, argv: list[str], timeout: float = 60, nice: int = 0) -> None:
+        """Ask the zygote for the sandbox; ``argv``: the kernel's arguments (-f …);
+        ``nice``: the kernel's priority until its job takes it (root: back to 0 through
+        the sandbox's own uid)."""
+        req = {
+            "workdir": self.workdir,
+            "rundir": self.rundir,
+            "newroot": self.newroot,
+            "readonly": [p for p in self.readonly if os.path.exists(p)],
+            "uid": self.uid,
+            "owner": [self.uid, self.uid] if self.uid is not None else [os.geteuid(), os.getegid()],
+            "env": self.env,
+            "limits": LIMITS,
+            "copy_size": copy_limit(),
+            "tmp_size": TMP_LIMIT,
+            "argv": argv,
+            "nice": nice,
+        }
+        if self.uid is not None:  # the connection file, written by the worker
+            for name in os.listdir(self.rundir):
+                os.lchown(os.path.join(self.rundir, name), self.uid, self.uid)
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self.zygote)
+        self.sock.sendall((json.dumps(req) + "\n").encode())
+        msg, fds = self._read(timeout, "sandbox")
+        self.box_fd = fds[0]
+        msg, fds = self._read(timeout, "kernel")
+        self.kernel_fd = fds[0]
+
+    def _read(self, timeout: float, event: str) -> tuple[dict, list[int]]:
+        deadline = time.monotonic() + timeout
+        fds: list[int] = []
+        while b"\n" not in self.buf:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.sock], [], [], left)[0]:
+                raise RuntimeError(f"bac à sable : pas de réponse ({event})")
+            data, got, _, _ = socket.recv_fds(self.sock, 65536, 4)
+            fds += got
+            if not data:
+                raise RuntimeError(f"bac à sable : arrêté avant « {event} »")
+            self.buf += data
+        line, self.buf = self.buf.split(b"\n", 1)
+        msg = json.loads(line)
+        if msg.get("event") != event:
+            raise RuntimeError(f"bac à sable : {msg.get('event')} au lieu de {event}")
+        if msg.get("error"):
+            raise RuntimeError(f"bac à sable : {msg['error']}")
+        return msg, fds
+
+    def _order(self, op: str, event: str, timeout: float) -> dict:
+        self.sock.sendall((json.dumps({"op": op}) + "\n").encode())
+        return self._read(timeout, event)[0]
+
+    def alive(self) -> bool:
+        """The kernel (C) still runs."""
+        return self.kernel_fd >= 0 and not select.select([self.kernel_fd], [], [], 0)[0]
+
+    def sync_in(self, timeout: float = 60) -> None:
+        """Copy the host working copy into the sandbox's (before any trainee code)."""
+        self._order("sync-in", "synced", timeout)
+
+    def stop(self, timeout: float = 60) -> str | None:
+        """Kill every process of the sandbox, then copy its working copy back to the host.
+        Return why the copy could not come back (the host copy stays as it was), or None."""
+        if self.stopped:
+            return None
+        self.stopped = True
+        try:
+            self._order("stop", "stopped", timeout)
+            return None
+        except (OSError, RuntimeError) as exc:
+            return str(exc)
+        finally:
+            self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL to the sandbox's PID 1 (its whole PID namespace dies with it)."""
+        self.stopped = True
+        if self.box_fd >= 0:
+            try:
+                signal.pidfd_send_signal(self.box_fd, signal.SIGKILL)
+            except OSError:
+                pass
+            select.select([self.box_fd], [], [], 10)
+        for fd in (self.box_fd, self.kernel_fd):
+            if fd >= 0:
+                os.close(fd)
+        self.box_fd = self.kernel_fd = -1
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+    def dispose(self) -> None:
+        self.kill()
+        shutil.rmtree(self.holder, ignore_errors=True)

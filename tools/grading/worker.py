@@ -32,6 +32,7 @@ import time
 import traceback
 from queue import Empty
 
+import zmq
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
 
@@ -67,20 +68,60 @@ KERNEL_ARGS = [
 ]
 
 
+def preload_checks() -> None:
+    """Import the kit's heavy modules in the grader (the checks' set-up cells use them)."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", "agg")
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # only an optimisation
+            pass
+
+
 class SandboxKernel:
     """A kernel in its own sandbox and working copy, started ahead of its job."""
 
-    def __init__(self, base: str, isolation: str, datasets: str | None, nice: int = 0):
+    def __init__(
+        self,
+        base: str,
+        isolation: str,
+        datasets: str | None,
+        nice: int = 0,
+        zygote: str | None = None,
+    ):
         self.signature = (base, isolation, datasets)
         self.isolation = isolation
         self.uid = None
+        self.box: sandbox.ForkBox | None = None
+        self.proc = None
         self.nice = nice if os.geteuid() == 0 else 0
         self.workdir = tempfile.mkdtemp(prefix="copie-", dir=base)
+        env = sandbox.kernel_env(self.workdir, datasets)
+        self.started = time.perf_counter()
+        self.ready = False
+        self.kc = BlockingKernelClient()
+        # The kernel binds its sockets after we connect: retry every 10 ms, not 100 ms.
+        self.kc.context.setsockopt(zmq.RECONNECT_IVL, 10)
+        if isolation == "fork":
+            # The fork server's sandbox: a forked, pre-imported kernel (tools.grading.zygote).
+            self.box = sandbox.ForkBox(zygote, self.workdir, [datasets] if datasets else [], env)
+            self.uid = self.box.uid
+            conn = os.path.join(self.box.rundir, "kernel.json")
+            write_connection_file(conn, transport="ipc", ip=os.path.join(self.box.rundir, "k"))
+            try:
+                self.box.start(["-f", conn, *KERNEL_ARGS], nice=self.nice)
+            except Exception:
+                self.box.dispose()
+                shutil.rmtree(self.workdir, ignore_errors=True)
+                raise
+            self.kc.load_connection_file(conn)
+            return
         run = os.path.join(self.workdir, sandbox.RUN_DIR)
         os.mkdir(run)
         conn = os.path.join(run, "kernel.json")
         write_connection_file(conn, transport="ipc", ip=os.path.join(run, "k"))
-        env = sandbox.kernel_env(self.workdir, datasets)
         argv = [sys.executable, "-m", "ipykernel_launcher", "-f", conn, *KERNEL_ARGS]
         if isolation == "bwrap":
             box = sandbox.Sandbox(self.workdir, readonly=[datasets] if datasets else [], env=env)
@@ -100,10 +141,7 @@ class SandboxKernel:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        self.kc = BlockingKernelClient()
         self.kc.load_connection_file(conn)
-        self.started = time.perf_counter()
-        self.ready = False
 
     # -- lifecycle
 
@@ -121,12 +159,18 @@ class SandboxKernel:
             pass
 
     def alive(self) -> bool:
+        if self.box is not None:
+            return self.box.alive()
         return self.proc.poll() is None
 
     def wait_ready(self, timeout: float = 60) -> None:
-        """kernel_info reply on shell, then one IOPub message (polled every 20 ms)."""
+        """kernel_info reply on shell, then one IOPub message (polled every 20 ms).
+
+        Fork sandbox: first the job's files go into the sandbox's own working copy."""
         if self.ready:
             return
+        if self.box is not None:
+            self.box.sync_in(timeout)
         self.kc.start_channels()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -161,7 +205,17 @@ class SandboxKernel:
                 pass
 
     def kill(self) -> None:
-        """Kill the sandbox (bwrap and, with it, its whole PID namespace)."""
+        """Kill the sandbox (bwrap and, with it, its whole PID namespace). Fork sandbox:
+        its PID 1 kills everything else and copies the working copy back first."""
+        if self.box is not None:
+            try:
+                self.box.stop()
+            finally:
+                try:
+                    self.kc.stop_channels()
+                except Exception:  # noqa: BLE001
+                    pass
+            return
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except OSError:
@@ -176,8 +230,12 @@ class SandboxKernel:
             pass
 
     def dispose(self) -> None:
-        self.kill()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        try:
+            self.kill()
+        finally:
+            if self.box is not None:
+                self.box.dispose()
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     # -- execution
 
@@ -215,14 +273,18 @@ class SandboxKernel:
             if not self.alive():
                 return "dead"
             if not got_reply:
+                # Once the kernel is idle, only the reply is missing: wait for it on the
+                # shell channel (not 20 ms on an IOPub channel that has nothing more).
                 try:
-                    msg = self.kc.get_shell_msg(timeout=0)
+                    msg = self.kc.get_shell_msg(timeout=0.02 if idle else 0)
                     if msg.get("parent_header", {}).get("msg_id") == msg_id:
                         got_reply, reply = True, msg
                         if reply_out is not None:
                             reply_out.update(msg)
                 except Empty:
                     pass
+            if idle:
+                continue
             try:
                 msg = self.kc.get_iopub_msg(timeout=0.02)
             except Empty:
@@ -330,11 +392,35 @@ def prestart(template: dict) -> int:
     if not _SPARE and template.get("prestart", True):
         try:
             _SPARE.append(
-                SandboxKernel(template["base"], template["isolation"], template["datasets"])
+                SandboxKernel(
+                    template["base"],
+                    template["isolation"],
+                    template["datasets"],
+                    zygote=template.get("zygote"),
+                )
             )
         except Exception:  # noqa: BLE001 - only an optimisation
             pass
     return os.getpid()
+
+
+WARM_BARRIER: list = []  # set by the grader before it forks the workers
+
+
+def warm(plan: list[dict], timeout: float) -> None:
+    """Replay the set-up cells the checks start from (cached per worker). All workers
+    meet at a barrier first, so that each of them gets one of these tasks."""
+    import threading as _threading
+
+    if WARM_BARRIER:
+        try:
+            WARM_BARRIER[0].wait(timeout=10)
+        except _threading.BrokenBarrierError:
+            pass
+    try:
+        checker.warm([checker.PlanCell(**c) for c in plan], timeout)
+    except Exception:  # noqa: BLE001 - only an optimisation
+        pass
 
 
 def _take_kernel(job: Job) -> SandboxKernel:
@@ -348,11 +434,13 @@ def _take_kernel(job: Job) -> SandboxKernel:
         else:
             spare.dispose()
     if kernel is None:
-        kernel = SandboxKernel(job.base, job.isolation, job.datasets)
+        kernel = SandboxKernel(job.base, job.isolation, job.datasets, zygote=job.zygote)
     kernel.renice()
     if job.prestart and job.prestart_next:
         try:
-            _SPARE.append(SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE))
+            _SPARE.append(
+                SandboxKernel(job.base, job.isolation, job.datasets, SPARE_NICE, job.zygote)
+            )
         except Exception:  # noqa: BLE001
             pass
     return kernel
