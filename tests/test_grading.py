@@ -488,14 +488,23 @@ def test_fork_sandbox_rights_view_and_limits(tmp_path):
         pytest.skip("pas d'espaces de noms ici : le kit se replie sur bubblewrap")
     base = tmp_path / "base"
     base.mkdir(mode=0o711)
-    zygote = sandbox.Zygote(str(base), None, worker.PRELOAD)
+    # datasets under /tmp (a clone there, the hub's trainee copy): seen through the private /tmp
+    data = tmp_path / "donnees"
+    data.mkdir(mode=0o755)
+    (data / "comptes.csv").write_text("compte_id\nC001\n", encoding="utf-8")
+    (data / "comptes.csv").chmod(0o644)
+    zygote = sandbox.Zygote(str(base), str(data), worker.PRELOAD)
     zygote.wait()
     try:
-        kernel = worker.SandboxKernel(str(base), "fork", None, zygote=zygote.path)
+        kernel = worker.SandboxKernel(str(base), "fork", str(data), zygote=zygote.path)
         try:
             kernel.wait_ready()
             outputs: list = []
             assert kernel.execute(fixture.SANDBOX_REPORT, 30, outputs, [0]) == "ok", outputs
+            seen: list = []
+            code = "import os; print(open(os.environ['SOCIALKIT_DATA'] + '/comptes.csv').read())"
+            assert kernel.execute(code, 30, seen, [0]) == "ok", seen
+            assert "C001" in seen[0]["text"]
             uid = kernel.uid
         finally:
             kernel.dispose()

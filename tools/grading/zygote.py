@@ -265,6 +265,10 @@ def build_root(req: dict, newroot: str) -> None:
     for path in ETC:
         if os.path.exists(path):
             _bind(path, nr + path, True)
+    # Private /tmp and /var/tmp first: the read-only folders, the working copy and the run
+    # folder may live under them (a clone in /tmp, the hub's datasets) and are bound on top.
+    _tmpfs(nr + "/tmp", "1777", req["tmp_size"])
+    _tmpfs(nr + "/var/tmp", "1777", req["tmp_size"])
     for path in req["readonly"]:
         if os.path.exists(path):
             _bind(path, nr + path, True)
@@ -279,10 +283,7 @@ def build_root(req: dict, newroot: str) -> None:
         ("stderr", "/proc/self/fd/2"),
     ):
         os.symlink(target, f"{nr}/dev/{name}")
-    size = req["tmp_size"]
-    _tmpfs(nr + "/dev/shm", "1777", size)
-    _tmpfs(nr + "/tmp", "1777", size)
-    _tmpfs(nr + "/var/tmp", "1777", size)
+    _tmpfs(nr + "/dev/shm", "1777", req["tmp_size"])
     _mkdirs(nr + "/proc")
     mount("proc", nr + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     # The working copy: a size-limited tmpfs owned by the sandbox's uid.

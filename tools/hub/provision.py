@@ -332,6 +332,7 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "    'nbgrader.server_extensions.course_list': False,\n"
         "    'nbgrader.server_extensions.assignment_list': True,\n"
         "    'nbgrader.server_extensions.validate_assignment': True,\n"
+        "    'socialkit.lab': True,  # notebooks not marked modified on opening\n"
         "}\n" + VOILA_CONFIG + f"c.ServerApp.tornado_settings = {{{NO_MATHJAX}}}\n",
         encoding="utf-8",
     )
@@ -349,7 +350,7 @@ def write_jupyter_config(state: Path, exchange: Path, course_root: Path) -> None
         "# Instructor: the formgrader, with its grading and feedback buttons routed through\n"
         "# the kit (tools/hub/serverext.py).\n"
         "c = get_config()  # noqa: F821\n"
-        "c.ServerApp.jpserver_extensions = {'tools.hub.serverext': True}\n"
+        "c.ServerApp.jpserver_extensions = {'tools.hub.serverext': True, 'socialkit.lab': True}\n"
         "# Trainees' answers are rendered as inert text: no script of theirs runs in the\n"
         "# instructor's browser (outputs: nbconvert's sanitizer; markdown: the kit's).\n"
         "c.HTMLExporter.sanitize_html = True\n"
