@@ -83,7 +83,13 @@ async def run_notebook(base: str, user: str, token: str, cells: list[str]) -> di
     )
     ws_url = base.replace("http", "ws") + f"/user/{user}/api/kernels/{kernel['id']}/channels"
     conn = await websocket_connect(
-        HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}),
+        # 20 kernels start at once on 2 cores: tornado's default 20 s is not enough
+        HTTPRequest(
+            ws_url,
+            headers={"Authorization": f"token {token}"},
+            connect_timeout=180,
+            request_timeout=180,
+        ),
         max_message_size=64 * 2**20,
     )
     session = uuid.uuid4().hex
