@@ -38,9 +38,9 @@ def attack_tokens(root: Path, port: int) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    base = tmp_path_factory.mktemp("grading")
+def _attacked_class(base: Path, kinds: list[str]):
+    """A released fixture course and one collected copy per probe kind; the listening
+    socket stands for a service on the grader's machine (closed by the caller)."""
     root = fixture.build_course(base / "cours", timeout=TIMEOUT)
     assert release.release(fixture.ASSIGNMENT, root, quiet=True) == 0
     rel = nbformat.read(
@@ -50,9 +50,16 @@ def graded(tmp_path_factory):
     server.bind(("127.0.0.1", 0))
     server.listen(8)
     tokens = attack_tokens(root, server.getsockname()[1])
-    students = fixture.write_class(base / "remises", rel, list(fixture.PROBES), tokens)
+    students = fixture.write_class(base / "remises", rel, kinds, tokens)
     report = collect.collect(fixture.ASSIGNMENT, base / "remises", root, quiet=True)
     assert set(report) == set(students)
+    return root, rel, server, tokens, students
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    base = tmp_path_factory.mktemp("grading")
+    root, rel, server, tokens, students = _attacked_class(base, list(fixture.PROBES))
     os.environ["KIT_GRADING_COPY_MB"] = COPY_MB
     try:
         results = grade.grade(root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True)
@@ -307,17 +314,7 @@ def test_bwrap_fallback_holds_the_same_attacks(tmp_path):
 
     if not shutil.which("bwrap"):
         pytest.skip("bubblewrap absent (make grading-deps)")
-    root = fixture.build_course(tmp_path / "cours", timeout=TIMEOUT)
-    assert release.release(fixture.ASSIGNMENT, root, quiet=True) == 0
-    rel = nbformat.read(
-        root / "exercises" / fixture.ASSIGNMENT / f"{fixture.ASSIGNMENT}.ipynb", as_version=4
-    )
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    tokens = attack_tokens(root, server.getsockname()[1])
-    students = fixture.write_class(tmp_path / "remises", rel, BWRAP_KINDS, tokens)
-    collect.collect(fixture.ASSIGNMENT, tmp_path / "remises", root, quiet=True)
+    root, _rel, server, _tokens, students = _attacked_class(tmp_path, BWRAP_KINDS)
     try:
         res = grade.grade(
             root, fixture.ASSIGNMENT, timeout=TIMEOUT, quiet=True, isolation_level="bwrap"

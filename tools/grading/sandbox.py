@@ -41,6 +41,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.grading import zygote
+
 LEVELS = ("fork", "bwrap", "none")
 
 DESCRIPTIONS = {
@@ -225,14 +227,7 @@ class Sandbox:
                 cmd += ["--symlink", os.readlink(top), str(top)]
             elif top.is_dir():
                 cmd += ["--ro-bind", str(top), str(top)]
-        for etc in (
-            "/etc/ld.so.cache",
-            "/etc/ld.so.conf",
-            "/etc/ld.so.conf.d",
-            "/etc/localtime",
-            "/etc/nsswitch.conf",
-            "/etc/mime.types",
-        ):
+        for etc in zygote.ETC:  # the same files in both sandboxes
             if os.path.exists(etc):
                 cmd += ["--ro-bind", etc, etc]
         cmd += ["--proc", "/proc", "--dev", "/dev"]
