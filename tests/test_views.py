@@ -40,8 +40,25 @@ def test_view_builds_headless(view_cls):
     assert bytes(view.image.value).startswith(PNG_MAGIC)
     assert view.summary.value and view.error is None
     assert view.controls and all(c.description for c in view.controls.values())
+    shown = [w for c in view.widget.children for w in (c.children if _is_row(c) else [c])]
     for control in view.controls.values():
-        assert control in view.widget.children
+        assert control in shown
+
+
+def _is_row(widget) -> bool:
+    return isinstance(widget, widgets.HBox)
+
+
+def test_float_slider_readouts_are_written_the_french_way():
+    view = CommunityView()
+    rows = [c for c in view.widget.children if _is_row(c)]
+    readouts = {row.children[0]: row.children[1] for row in rows}
+    promotion = view.controls["promotion"]
+    assert promotion.readout is False  # ipywidgets' own readout would write 0.010
+    assert readouts[promotion].value == "0,010"  # its readout_format keeps 3 decimals
+    view.controls["bouche_a_oreille"].value = 0.35
+    assert readouts[view.controls["bouche_a_oreille"]].value == "0,35"
+    assert all("." not in label.value for label in readouts.values())
 
 
 @pytest.mark.parametrize(("view_cls", "name", "value"), CASES)

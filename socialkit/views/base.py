@@ -142,10 +142,31 @@ def _style(widget: widgets.Widget) -> widgets.Widget:
 
 
 def slider(description: str, value: float, min: float, max: float, step: float, **kw):
-    """FloatSlider with a French label, a wide label area and comma-free readout."""
+    """FloatSlider with a French label and a wide label area (readout: see the view)."""
     return _style(
         widgets.FloatSlider(value=value, min=min, max=max, step=step, description=description, **kw)
     )
+
+
+def _with_french_readout(control: widgets.Widget) -> widgets.Widget:
+    """A float slider with its value written the French way beside it (« 0,25 »).
+
+    ipywidgets formats a slider's own readout with d3-format, whose locale cannot be set per
+    widget: it would write « 0.25 ». That readout is hidden and a label follows the value,
+    with the decimals of the slider's ``readout_format`` (``.2f`` by default).
+    """
+    if not isinstance(control, widgets.FloatSlider):
+        return control
+    fmt = control.readout_format or ".2f"
+    decimals = int(fmt[1:-1]) if fmt.startswith(".") and fmt[1:-1].isdigit() else 2
+    control.readout = False
+    label = widgets.Label(fr.number(control.value, decimals))
+
+    def follow(change: dict) -> None:
+        label.value = fr.number(change["new"], decimals)
+
+    control.observe(follow, names="value")
+    return widgets.HBox([control, label])
 
 
 def int_slider(description: str, value: int, min: int, max: int, step: int = 1, **kw):
@@ -216,7 +237,8 @@ class ModelView:
         self._updating = False  # an update is running (see _on_change)
         self._stale = False  # a control changed during it: draw once more
         header = [widgets.HTML(f"<b>{self.title}</b>")] if self.title else []
-        self.widget = widgets.VBox([*header, *self.controls.values(), self.image, self.summary])
+        rows = [_with_french_readout(c) for c in self.controls.values()]
+        self.widget = widgets.VBox([*header, *rows, self.image, self.summary])
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.update()
