@@ -58,8 +58,8 @@ def seen(output) -> tuple[str, bool]:
     data = output.get("data", {})
     if "text/html" in data:
         text = re.sub(r"<style.*?</style>", "", data["text/html"], flags=re.S)
-        # pandas tables; a Styler table (T_… ids) keeps the format its cell asked for
-        return text, 'id="T_' not in text
+        # pandas tables, Styler tables included (their cells format with decimal=",")
+        return text, True
     if any(k.startswith(("image/", "application/vnd.jupyter.widget")) for k in data):
         return "", False
     return data.get("text/plain", ""), True

@@ -93,5 +93,5 @@ class CadenceView(ModelView):
             f"abonnés à la fin : <b>{fr.number(s['abonnes_finaux'])}</b> "
             f"({sign}{fr.number(s['variation_abonnes'])}) · "
             f"jours sans publication : {fr.percent(s['part_jours_sans_publication'], 0)}"
-            f" (plus long silence : {s['plus_long_silence']} jours)"
+            f" (plus long silence : {fr.plural(s['plus_long_silence'], 'jour')})"
         )
