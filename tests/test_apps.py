@@ -101,6 +101,12 @@ def test_app_loads_and_reacts_to_keyboard_and_mouse(page, voila, key):
         handle.focus()
         page.keyboard.press("Home" if at_max else "End")
         state = wait_for_change(page, state, f"curseur {i}")
+    # slider values written the French way: the float sliders' own readout (« 0.35 ») is
+    # hidden, a label beside them says « 0,35 »
+    shown = page.locator(
+        ".kit-view .widget-readout:visible, .kit-view .widget-hbox > .widget-label:visible"
+    ).all_inner_texts()
+    assert shown and not [t for t in shown if "." in t], shown
     for box in page.locator(".kit-view .widget-checkbox input").all():
         box.focus()
         page.keyboard.press("Space")
