@@ -66,20 +66,19 @@ class CadenceView(ModelView):
         self.animate(self.line_reach, self.line_habit)
 
     def _compute(self, values):
-        df = cadence.simulate_cadence(
+        run = cadence.run_cadence(
             posts_per_week=values["cadence"],
             regularity=values["regularite"],
             interest=values["interet"],
             weeks=values["semaines"],
         )
-        return df, cadence.summary(df)
+        return run, cadence.summarise_run(run)
 
     def _draw(self, result):
-        df, _ = result
-        days = df["jour"].to_numpy()
-        reach = df["portee"].to_numpy()
+        run, _ = result
+        days, reach = run.jour, run.portee
         self.line_reach.set_data(days, reach)
-        self.line_habit.set_data(days, df["habitude"].to_numpy())
+        self.line_habit.set_data(days, run.habitude)
         self._ymax = nice_upper(float(np.max(reach)) if reach.size else 0.0, self._ymax, 10.0)
         self.set_limits(self.ax_reach, x=(1.0, float(days[-1])), y=(0.0, self._ymax))
 
