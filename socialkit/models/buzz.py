@@ -22,6 +22,8 @@ the first step whose start time is ≥ T_r (exact when T_r is a multiple of ``dt
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -29,7 +31,14 @@ import pandas as pd
 from socialkit.errors import KitValueError
 from socialkit.models._validate import check_number
 
-__all__ = ["simulate_buzz", "final_reach", "latest_delay_under", "DELAY_GRID_HOURS"]
+__all__ = [
+    "BuzzCurves",
+    "buzz_curves",
+    "simulate_buzz",
+    "final_reach",
+    "latest_delay_under",
+    "DELAY_GRID_HOURS",
+]
 
 #: Grid step (hours) of :func:`latest_delay_under`.
 DELAY_GRID_HOURS = 0.5
@@ -52,24 +61,66 @@ def _check(audience, beta, gamma, delay_hours, quality, seed_fraction, hours, dt
 
 
 def _integrate(beta, gamma, delay, c, s0, hours, dt):
-    """RK4 on (i, s, r); returns arrays of times and fractions (plain-float loop: fastest)."""
-    n = int(round(hours / dt))
-    i, s, r = 1.0 - s0, s0, 0.0
-    out = np.empty((n + 1, 3))
-    out[0] = (i, s, r)
-    rows = [None] * n
-    h = dt
-    for k in range(n):
-        cc = c if k * h >= delay - 1e-9 else 0.0
+    """RK4 on (i, s, r); returns arrays of times and fractions (read-only when cached).
 
+    Before the response (steps k with k·dt < T_r) the trajectory does not depend on the
+    response: it is the cached run without response (:func:`_free_run`), reused as it is;
+    only the steps from the response on are integrated here, with the same operations.
+    """
+    free_t, free = _free_run(beta, gamma, s0, hours, dt)
+    n = free.shape[0] - 1
+    k0 = _first_response_step(delay, dt, n)
+    if k0 >= n or c == 0.0:  # no response within the horizon, or one without effect
+        return free_t, free
+    out = np.empty((n + 1, 3))
+    out[: k0 + 1] = free[: k0 + 1]
+    i, s, r = free[k0].tolist()
+    out[k0 + 1 :] = _rk4_steps(beta, gamma, c, i, s, r, dt, n - k0)
+    return free_t, out
+
+
+def _first_response_step(delay: float, dt: float, n: int) -> int:
+    """First step k (0 … n) whose start time k·dt is ≥ T_r (same test as the RK4 loop)."""
+    limit = delay - 1e-9
+    if not limit <= n * dt:
+        return n
+    k = max(0, math.floor(limit / dt) - 1)
+    while k > 0 and (k - 1) * dt >= limit:
+        k -= 1
+    while k * dt < limit:
+        k += 1
+    return k
+
+
+@lru_cache(maxsize=32)
+def _free_run(beta, gamma, s0, hours, dt):
+    """RK4 without any response (c = 0 at every step): times and fractions, read-only."""
+    n = int(round(hours / dt))
+    out = np.empty((n + 1, 3))
+    out[0] = (1.0 - s0, s0, 0.0)
+    out[1:] = _rk4_steps(beta, gamma, 0.0, 1.0 - s0, s0, 0.0, dt, n)
+    t = np.arange(n + 1) * dt
+    t.flags.writeable = False
+    out.flags.writeable = False
+    return t, out
+
+
+def _rk4_steps(beta, gamma, cc, i, s, r, h, steps) -> list:
+    """``steps`` RK4 steps from (i, s, r) with a constant response rate ``cc``: (i, s, r) rows.
+
+    Plain-float loop (fastest for a few hundred steps).
+    """
+    half = 0.5 * h
+    rows = [None] * steps
+    for k in range(steps):
         # derivatives inlined (i, s, r) → (di, ds); dr = −di − ds (conservation)
         a1 = beta * i * s
         b1 = gamma * s * (s + r) + cc * s
-        i2, s2 = i - 0.5 * h * a1, s + 0.5 * h * (a1 - b1)
+        i2, s2 = i - half * a1, s + half * (a1 - b1)
         r2 = 1.0 - i2 - s2
         a2 = beta * i2 * s2
         b2 = gamma * s2 * (s2 + r2) + cc * s2
-        i3, s3 = i - 0.5 * h * a2, s + 0.5 * h * (a2 - b2)
+        i3, s3 = i - half * a2, s + half * (a2 - b2)
         r3 = 1.0 - i3 - s3
         a3 = beta * i3 * s3
         b3 = gamma * s3 * (s3 + r3) + cc * s3
@@ -83,9 +134,44 @@ def _integrate(beta, gamma, delay, c, s0, hours, dt):
         s = s + h * (da - db)
         r = 1.0 - i - s
         rows[k] = (i, s, r)
-    if n:
-        out[1:] = rows
-    return np.arange(n + 1) * dt, out
+    return rows if steps else np.empty((0, 3))
+
+
+class BuzzCurves(NamedTuple):
+    """One :func:`buzz_curves` run as NumPy arrays (one value per step, people).
+
+    The fields are the columns of :func:`simulate_buzz`.
+    """
+
+    heure: np.ndarray
+    ignorants: np.ndarray
+    propagateurs: np.ndarray
+    etouffeurs: np.ndarray
+    ont_entendu: np.ndarray
+
+
+def buzz_curves(
+    audience: int = 20000,
+    beta: float = 0.8,
+    gamma: float = 0.8,
+    delay_hours: float | None = 6.0,
+    quality: float = 0.5,
+    seed_fraction: float = 0.001,
+    hours: float = 72.0,
+    dt: float = 0.1,
+    c_max: float = 1.5,
+) -> BuzzCurves:
+    """:func:`simulate_buzz` as NumPy arrays (a :class:`BuzzCurves`), for a widget.
+
+    Same arguments, checks and values as :func:`simulate_buzz`, which builds its table from
+    this function's arrays.
+    """
+    audience, beta, gamma, delay, quality, s0, hours, dt, c_max = _check(
+        audience, beta, gamma, delay_hours, quality, seed_fraction, hours, dt, c_max
+    )
+    t, y = _integrate(beta, gamma, delay, c_max * quality, s0, hours, dt)
+    y = (y * audience).T.copy()  # one row per compartment
+    return BuzzCurves(t.copy(), y[0], y[1], y[2], audience - y[0])
 
 
 def simulate_buzz(
@@ -110,20 +196,10 @@ def simulate_buzz(
     Returns one row per step: ``heure``, ``ignorants``, ``propagateurs``, ``etouffeurs``,
     ``ont_entendu`` (people, floats; ``ont_entendu = audience − ignorants``).
     """
-    audience, beta, gamma, delay, quality, s0, hours, dt, c_max = _check(
+    curves = buzz_curves(
         audience, beta, gamma, delay_hours, quality, seed_fraction, hours, dt, c_max
     )
-    t, y = _integrate(beta, gamma, delay, c_max * quality, s0, hours, dt)
-    y = y * audience
-    return pd.DataFrame(
-        {
-            "heure": t,
-            "ignorants": y[:, 0],
-            "propagateurs": y[:, 1],
-            "etouffeurs": y[:, 2],
-            "ont_entendu": audience - y[:, 0],
-        }
-    )
+    return pd.DataFrame(curves._asdict(), copy=False)
 
 
 def final_reach(

@@ -72,23 +72,23 @@ class BuzzView(ModelView):
 
     def _compute(self, values):
         params = {"audience": values["audience"], "beta": values["contagion"]}
-        df = buzz.simulate_buzz(delay_hours=values["delai"], quality=values["qualite"], **params)
-        reference = buzz.simulate_buzz(delay_hours=None, quality=0.0, **params)
-        return df, reference, values
+        curves = buzz.buzz_curves(delay_hours=values["delai"], quality=values["qualite"], **params)
+        reference = buzz.buzz_curves(delay_hours=None, quality=0.0, **params)
+        return curves, reference, values
 
     def _draw(self, result):
-        df, reference, values = result
+        curves, reference, values = result
         scale = 100.0 / values["audience"]
-        hours = df["heure"].to_numpy()
-        self.line_heard.set_data(hours, df["ont_entendu"].to_numpy() * scale)
-        self.line_spread.set_data(hours, df["propagateurs"].to_numpy() * scale)
-        self.line_ref.set_data(hours, reference["ont_entendu"].to_numpy() * scale)
+        hours = curves.heure
+        self.line_heard.set_data(hours, curves.ont_entendu * scale)
+        self.line_spread.set_data(hours, curves.propagateurs * scale)
+        self.line_ref.set_data(hours, reference.ont_entendu * scale)
         self.line_delay.set_xdata([values["delai"], values["delai"]])
 
     def _describe(self, result):
-        df, reference, values = result
-        reach = float(df["ont_entendu"].iloc[-1])
-        ref = float(reference["ont_entendu"].iloc[-1])
+        curves, reference, values = result
+        reach = float(curves.ont_entendu[-1])
+        ref = float(reference.ont_entendu[-1])
         share = 100.0 * reach / values["audience"]
         avoided = ref - reach
         return (
