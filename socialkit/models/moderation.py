@@ -23,6 +23,8 @@ Model:
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,9 +35,12 @@ from socialkit.models._validate import check_number
 
 __all__ = [
     "default_weekly_profile",
+    "ModerationRun",
+    "run_moderation",
     "simulate_moderation",
     "share_within",
     "summary",
+    "summarise_delays",
     "HOURS_PER_WEEK",
 ]
 
@@ -96,7 +101,30 @@ def _to_calendar(b: np.ndarray, starts, before, per_week) -> np.ndarray:
     return week * HOURS_PER_WEEK + starts[j] + (rest - before[j])
 
 
-def simulate_moderation(
+@lru_cache(maxsize=32)
+def _arrivals(profile: bytes, weeks: int, seed: int) -> np.ndarray:
+    """Sorted arrival times (hours) for a weekly profile given as float64 bytes; read-only."""
+    rng = np.random.default_rng(seed)
+    rates = np.tile(np.frombuffer(profile, dtype=float), weeks)
+    counts = rng.poisson(rates)
+    hour = np.repeat(np.arange(rates.size, dtype=float), counts)
+    arrivals = np.sort(hour + rng.random(hour.size))
+    arrivals.flags.writeable = False
+    return arrivals
+
+
+class ModerationRun(NamedTuple):
+    """One :func:`run_moderation` simulation as NumPy arrays (one value per comment).
+
+    The fields are the columns of :func:`simulate_moderation`.
+    """
+
+    arrivee_h: np.ndarray
+    reponse_h: np.ndarray
+    delai_h: np.ndarray
+
+
+def run_moderation(
     weekly_profile=None,
     staff_start: float = 8.5,
     staff_end: float = 17.0,
@@ -105,17 +133,11 @@ def simulate_moderation(
     handle_minutes: float = 6.0,
     weeks: int = 1,
     seed: int = 0,
-) -> pd.DataFrame:
-    """Simulate the comment queue (see the module docstring).
+) -> ModerationRun:
+    """:func:`simulate_moderation` as NumPy arrays (a :class:`ModerationRun`), for a widget.
 
-    Parameters (allowed ranges):
-        weekly_profile: 168 hourly arrival rates ≥ 0 (Monday 0 h first); ``None`` =
-        :func:`default_weekly_profile`; staff_start [0, 24[ and staff_end ]staff_start, 24]
-        (hours, 8.5 = 8 h 30); staff_days: distinct day numbers 0 (Monday) … 6 (Sunday),
-        at least one; headcount [1, 50]; handle_minutes [0,5 ; 240]; weeks [1, 52].
-
-    Returns one row per comment, in arrival order: ``arrivee_h`` (hours since Monday 0 h of
-    week 1), ``reponse_h`` (answer time, same clock), ``delai_h`` (answer − arrival, hours).
+    Same arguments, checks and values as :func:`simulate_moderation`, which builds its table
+    from this function's arrays.
     """
     if weekly_profile is None:
         weekly_profile = default_weekly_profile()
@@ -152,26 +174,53 @@ def simulate_moderation(
     weeks = check_number("weeks", weeks, 1, 52, integer=True)
     seed = check_number("seed", seed, 0, 2**32 - 1, integer=True)
 
-    rng = np.random.default_rng(seed)
-    rates = np.tile(profile, weeks)
-    counts = rng.poisson(rates)
-    hour = np.repeat(np.arange(rates.size, dtype=float), counts)
-    arrivals = np.sort(hour + rng.random(hour.size))
+    arrivals = _arrivals(profile.astype(float, copy=False).tobytes(), weeks, seed).copy()
 
     starts, ends, before, per_week = _open_intervals(staff_start, staff_end, days)
-    b_arr = _to_open_time(arrivals, starts, ends, before, per_week)
+    b_arr = _to_open_time(arrivals, starts, ends, before, per_week).tolist()
     handle = handle_minutes / 60.0
-    free = [0.0] * headcount  # heap of times (open-time clock) when each moderator is free
-    b_end = np.empty(arrivals.size)
-    for k, b in enumerate(b_arr.tolist()):
-        start = max(b, free[0])
-        end = start + handle
-        heapq.heapreplace(free, end)
-        b_end[k] = end
-    answers = _to_calendar(b_end, starts, before, per_week)
-    return pd.DataFrame(
-        {"arrivee_h": arrivals, "reponse_h": answers, "delai_h": answers - arrivals}
+    if headcount == 1:  # the heap below with one moderator, without the heap
+        b_end, free = [], 0.0
+        for b in b_arr:
+            free = (free if free > b else b) + handle  # max(b, free) + handle
+            b_end.append(free)
+    else:
+        free_at = [0.0] * headcount  # heap of times (open-time clock) when each one is free
+        b_end, replace = [], heapq.heapreplace
+        for b in b_arr:
+            first = free_at[0]
+            end = (first if first > b else b) + handle
+            replace(free_at, end)
+            b_end.append(end)
+    answers = _to_calendar(np.array(b_end, dtype=float), starts, before, per_week)
+    return ModerationRun(arrivals, answers, answers - arrivals)
+
+
+def simulate_moderation(
+    weekly_profile=None,
+    staff_start: float = 8.5,
+    staff_end: float = 17.0,
+    staff_days=(0, 1, 2, 3, 4),
+    headcount: int = 1,
+    handle_minutes: float = 6.0,
+    weeks: int = 1,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Simulate the comment queue (see the module docstring).
+
+    Parameters (allowed ranges):
+        weekly_profile: 168 hourly arrival rates ≥ 0 (Monday 0 h first); ``None`` =
+        :func:`default_weekly_profile`; staff_start [0, 24[ and staff_end ]staff_start, 24]
+        (hours, 8.5 = 8 h 30); staff_days: distinct day numbers 0 (Monday) … 6 (Sunday),
+        at least one; headcount [1, 50]; handle_minutes [0,5 ; 240]; weeks [1, 52].
+
+    Returns one row per comment, in arrival order: ``arrivee_h`` (hours since Monday 0 h of
+    week 1), ``reponse_h`` (answer time, same clock), ``delai_h`` (answer − arrival, hours).
+    """
+    run = run_moderation(
+        weekly_profile, staff_start, staff_end, staff_days, headcount, handle_minutes, weeks, seed
     )
+    return pd.DataFrame(run._asdict(), copy=False)
 
 
 def _delays(df: pd.DataFrame) -> np.ndarray:
@@ -211,7 +260,12 @@ def summary(df: pd.DataFrame) -> Summary:
     Delays are NaN when there is no comment. A :class:`~socialkit.display.Summary` (a dict
     shown as a labelled table).
     """
-    d = _delays(df)
+    return summarise_delays(_delays(df))
+
+
+def summarise_delays(delays) -> Summary:
+    """:func:`summary` of the answer delays (hours) of a :func:`run_moderation` result."""
+    d = np.asarray(delays, dtype=float)
     if d.size == 0:
         nan = float("nan")
         values = {

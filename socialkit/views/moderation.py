@@ -80,7 +80,7 @@ class ModerationView(ModelView):
 
     def _compute(self, values):
         start, end = values["horaires"]
-        df = moderation.simulate_moderation(
+        run = moderation.run_moderation(
             moderation.default_weekly_profile(values["volume"]),
             staff_start=start,
             staff_end=end,
@@ -88,11 +88,11 @@ class ModerationView(ModelView):
             headcount=values["effectif"],
             handle_minutes=values["minutes"],
         )
-        return df, moderation.summary(df)
+        return run, moderation.summarise_delays(run.delai_h)
 
     def _draw(self, result):
-        df, _ = result
-        delays = np.sort(df["delai_h"].to_numpy())
+        run, _ = result
+        delays = np.sort(run.delai_h)
         share = 100.0 * np.arange(1, delays.size + 1) / max(1, delays.size)
         self.line_cdf.set_data(np.concatenate(([0.0], delays)), np.concatenate(([0.0], share)))
 
