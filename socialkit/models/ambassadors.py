@@ -27,6 +27,7 @@ Anchors: docs/sources.md §5.6 (ambassador accounts: personal accounts resharing
 from __future__ import annotations
 
 import inspect
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,7 @@ from socialkit.models._validate import check_number
 __all__ = [
     "simulate_ambassadors",
     "sweep_ambassadors",
+    "sweep_arrays",
     "unique_reach",
     "off_message_probability",
     "TRAINING_MULTIPLIER",
@@ -133,17 +135,25 @@ def _month(
     view_share = check_number("view_share", view_share, 0.0, 1.0)
     seed = check_number("seed", seed, 0, 2**32 - 1, integer=True)
     p = off_message_probability(base_off_message, bool(trained), bool(charter))
+    month = _month_values(tuple(n.tolist()), m, a, overlap, inst, p, view_share, seed)
+    return {key: value.copy() for key, value in month.items()}
 
+
+@lru_cache(maxsize=32)
+def _month_values(
+    ns: tuple, m: float, a: float, overlap: float, inst: float, p: float, view_share, seed: int
+) -> dict[str, np.ndarray]:
+    """:func:`_month` of checked values (``p`` per post): read-only arrays, cached."""
+    n = np.array(ns, dtype="int64")
     a_eff = a * (1.0 - (1.0 - view_share) ** m)
     union = unique_reach(n, a_eff, overlap)
     extra = union * (1.0 - overlap)
     n_posts = n * m
     with np.errstate(divide="ignore", invalid="ignore"):
         gain = 100.0 * extra / inst if inst > 0 else np.where(extra > 0, np.inf, 0.0)
-    # one random month per n, each from a fresh generator (same draw as one call per n)
-    simulated = [int(np.random.default_rng(seed).binomial(int(k), p)) for k in np.rint(n_posts)]
+    simulated = _fresh_binomials(seed, np.rint(n_posts), p)
     full = np.full(len(n), 1.0)
-    return {
+    month = {
         "portee_institution": inst * full,
         "portee_ambassadeurs": union,
         "portee_supplementaire": extra,
@@ -155,6 +165,29 @@ def _month(
         "proba_au_moins_un": 1.0 - (1.0 - p) ** n_posts,
         "hors_message_simules": np.array(simulated, dtype="int64"),
     }
+    for value in month.values():
+        value.flags.writeable = False
+    return month
+
+
+def _fresh_binomials(seed: int, trials: np.ndarray, p: float) -> list[int]:
+    """One binomial draw per number of trials, each from a fresh ``default_rng(seed)``.
+
+    The same draws as one new generator per value: the generator is built once and its
+    state restored before each draw (no trial or p = 0 draws nothing: the result is 0).
+    """
+    rng = np.random.default_rng(seed)
+    bits = rng.bit_generator
+    fresh = bits.state
+    out = []
+    for k in trials.tolist():
+        k = int(k)
+        if k == 0 or p == 0.0:
+            out.append(0)
+            continue
+        bits.state = fresh
+        out.append(int(rng.binomial(k, p)))
+    return out
 
 
 def sweep_ambassadors(n_values=range(0, 51), **params) -> pd.DataFrame:
@@ -163,6 +196,14 @@ def sweep_ambassadors(n_values=range(0, 51), **params) -> pd.DataFrame:
     ``params`` are the other arguments (``posts_per_month`` is required). Columns:
     ``ambassadeurs`` then the keys of :func:`simulate_ambassadors`.
     """
+    return pd.DataFrame(sweep_arrays(n_values, **params), copy=False)
+
+
+def sweep_arrays(n_values=range(0, 51), **params) -> dict[str, np.ndarray]:
+    """:func:`sweep_ambassadors` as a dict of NumPy arrays (the columns), for a widget.
+
+    Same arguments, checks and values; :func:`sweep_ambassadors` builds its table from it.
+    """
     if "n_ambassadors" in params:
         raise KitValueError("« n_ambassadors » ne peut pas être fixé : utilisez « n_values ».")
     if "posts_per_month" not in params:
@@ -170,9 +211,15 @@ def sweep_ambassadors(n_values=range(0, 51), **params) -> pd.DataFrame:
             "« posts_per_month » est obligatoire (partages par ambassadeur et par mois)."
         )
     # same arguments, defaults and errors as simulate_ambassadors
-    bound = inspect.signature(simulate_ambassadors).bind(0, **params)
+    bound = _SIGNATURE.bind(0, **params)
     bound.apply_defaults()
     args = {k: v for k, v in bound.arguments.items() if k != "n_ambassadors"}
-    ns = [check_number("n_ambassadors", int(n), 0, 10_000, integer=True) for n in n_values]
-    month = _month(np.array(ns, dtype="int64"), **args)
-    return pd.DataFrame({"ambassadeurs": np.array(ns, dtype="int64"), **month})
+    ns = [int(n) for n in n_values]
+    if ns and not 0 <= min(ns) <= max(ns) <= 10_000:  # the first bad value's message
+        ns = [check_number("n_ambassadors", n, 0, 10_000, integer=True) for n in ns]
+    n_array = np.array(ns, dtype="int64")
+    month = _month(n_array, **args)
+    return {"ambassadeurs": n_array, **month}
+
+
+_SIGNATURE = inspect.signature(simulate_ambassadors)

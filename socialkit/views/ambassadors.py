@@ -73,15 +73,15 @@ class AmbassadorsView(ModelView):
             "trained": bool(values["formation"]),
             "charter": bool(values["charte"]),
         }
-        sweep = ambassadors.sweep_ambassadors(range(0, _MAX_AMBASSADORS + 1), **params)
+        sweep = ambassadors.sweep_arrays(range(0, _MAX_AMBASSADORS + 1), **params)
         current = ambassadors.simulate_ambassadors(values["ambassadeurs"], **params)
         return sweep, current, values
 
     def _draw(self, result):
         sweep, current, values = result
-        n = sweep["ambassadeurs"].to_numpy()
-        total = sweep["portee_totale"].to_numpy()
-        risk = sweep["hors_message_attendus"].to_numpy()
+        n = sweep["ambassadeurs"]
+        total = sweep["portee_totale"]
+        risk = sweep["hors_message_attendus"]
         self.line_total.set_data(n, total)
         self.point.set_data([values["ambassadeurs"]], [current["portee_totale"]])
         self.line_risk.set_data(n, risk)
