@@ -22,13 +22,21 @@ Week w covers the interval ]w − 1, w]: ``adoptants_nouveaux`` n_w = m (F(w) �
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from socialkit.models._validate import check_number
 
-__all__ = ["bass_cumulative", "bass_peak_week", "effective_q", "simulate_community"]
+__all__ = [
+    "bass_cumulative",
+    "bass_peak_week",
+    "effective_q",
+    "CommunityCurves",
+    "community_curves",
+    "simulate_community",
+]
 
 
 def effective_q(q: float, n_ambassadors: int = 0, q_per_ambassador: float = 0.01) -> float:
@@ -61,6 +69,47 @@ def bass_peak_week(p: float, q: float) -> float:
     return math.log(q / p) / (p + q)
 
 
+class CommunityCurves(NamedTuple):
+    """One :func:`community_curves` run as NumPy arrays (one value per week).
+
+    The fields are the columns of :func:`simulate_community`.
+    """
+
+    semaine: np.ndarray
+    adoptants_nouveaux: np.ndarray
+    abonnes: np.ndarray
+    communaute_active: np.ndarray
+
+
+def community_curves(
+    p: float,
+    q: float,
+    m: int,
+    weeks: int = 104,
+    service_quality: float = 0.5,
+    churn: float = 0.05,
+    n_ambassadors: int = 0,
+    q_per_ambassador: float = 0.01,
+) -> CommunityCurves:
+    """:func:`simulate_community` as NumPy arrays (a :class:`CommunityCurves`), for a widget.
+
+    Same arguments, checks and values as :func:`simulate_community`, which builds its table
+    from this function's arrays.
+    """
+    p = check_number("p", p, 0.0, 1.0, low_open=True)
+    q_eff = effective_q(q, n_ambassadors, q_per_ambassador)
+    m = check_number("m", m, 1, 1e8, integer=True)
+    weeks = check_number("weeks", weeks, 1, 520, integer=True)
+    service_quality = check_number("service_quality", service_quality, 0.0, 1.0)
+    churn = check_number("churn", churn, 0.0, 1.0)
+
+    cumulative = m * bass_cumulative(np.arange(weeks + 1), p, q_eff)
+    new = np.diff(cumulative)
+    keep = 1.0 - churn * (1.0 - service_quality)
+    active = _recursive(new, keep)
+    return CommunityCurves(np.arange(1, weeks + 1), new, cumulative[1:], active)
+
+
 def simulate_community(
     p: float,
     q: float,
@@ -80,32 +129,16 @@ def simulate_community(
     Returns one row per week: ``semaine`` (1…weeks), ``adoptants_nouveaux``, ``abonnes``,
     ``communaute_active`` (people, floats).
     """
-    p = check_number("p", p, 0.0, 1.0, low_open=True)
-    q_eff = effective_q(q, n_ambassadors, q_per_ambassador)
-    m = check_number("m", m, 1, 1e8, integer=True)
-    weeks = check_number("weeks", weeks, 1, 520, integer=True)
-    service_quality = check_number("service_quality", service_quality, 0.0, 1.0)
-    churn = check_number("churn", churn, 0.0, 1.0)
-
-    cumulative = m * bass_cumulative(np.arange(weeks + 1), p, q_eff)
-    new = np.diff(cumulative)
-    keep = 1.0 - churn * (1.0 - service_quality)
-    active = _recursive(new, keep)
-    return pd.DataFrame(
-        {
-            "semaine": np.arange(1, weeks + 1),
-            "adoptants_nouveaux": new,
-            "abonnes": cumulative[1:],
-            "communaute_active": active,
-        }
+    curves = community_curves(
+        p, q, m, weeks, service_quality, churn, n_ambassadors, q_per_ambassador
     )
+    return pd.DataFrame(curves._asdict(), copy=False)
 
 
 def _recursive(new: np.ndarray, keep: float) -> np.ndarray:
     """Recursion A_w = keep · A_{w−1} + n_w with A_0 = 0 (plain floats: fast for ~100 weeks)."""
-    out = np.empty_like(new)
-    a = 0.0
-    for w, n in enumerate(new.tolist()):
+    out, a = [], 0.0
+    for n in new.tolist():
         a = keep * a + n
-        out[w] = a
-    return out
+        out.append(a)
+    return np.array(out, dtype=float)

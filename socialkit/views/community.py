@@ -89,7 +89,7 @@ class CommunityView(ModelView):
     def _compute(self, values):
         p = values["promotion"]
         q_eff = community.effective_q(values["bouche_a_oreille"], values["ambassadeurs"])
-        df = community.simulate_community(
+        curves = community.community_curves(
             p,
             values["bouche_a_oreille"],
             values["marche"],
@@ -97,27 +97,25 @@ class CommunityView(ModelView):
             service_quality=values["service"],
             n_ambassadors=values["ambassadeurs"],
         )
-        return df, community.bass_peak_week(p, q_eff), values
+        return curves, community.bass_peak_week(p, q_eff), values
 
     def _draw(self, result):
-        df, peak, values = result
-        weeks = df["semaine"].to_numpy()
-        new = df["adoptants_nouveaux"].to_numpy()
+        curves, peak, values = result
+        weeks, new = curves.semaine, curves.adoptants_nouveaux
         self.line_new.set_data(weeks, new)
         self._new_max = nice_upper(float(new.max()), self._new_max, 10.0)
         self.line_peak.set_data([peak, peak], [0.0, self._new_max])
-        self.line_followers.set_data(weeks, df["abonnes"].to_numpy())
-        self.line_active.set_data(weeks, df["communaute_active"].to_numpy())
+        self.line_followers.set_data(weeks, curves.abonnes)
+        self.line_active.set_data(weeks, curves.communaute_active)
         self.set_limits(self.ax_new, y=(0.0, self._new_max))
         self.set_limits(self.ax_total, y=(0.0, values["marche"] * 1.05))
 
     def _describe(self, result):
-        df, peak, _ = result
-        new = df["adoptants_nouveaux"].to_numpy()
-        last = df.iloc[-1]
+        curves, peak, _ = result
+        peak_week = int(curves.semaine[curves.adoptants_nouveaux.argmax()])
         return (
-            f"Pic des nouveaux abonnés : <b>semaine {int(df['semaine'].iloc[new.argmax()])}</b> "
+            f"Pic des nouveaux abonnés : <b>semaine {peak_week}</b> "
             f"(formule de Bass : {fr.number(peak, 1)}) · abonnés après {_WEEKS} semaines : "
-            f"<b>{fr.number(last['abonnes'])}</b> · communauté active : "
-            f"<b>{fr.number(last['communaute_active'])}</b>"
+            f"<b>{fr.number(curves.abonnes[-1])}</b> · communauté active : "
+            f"<b>{fr.number(curves.communaute_active[-1])}</b>"
         )
