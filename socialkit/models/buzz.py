@@ -92,7 +92,7 @@ def _first_response_step(delay: float, dt: float, n: int) -> int:
     return k
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)  # the views need one per topic (3); runs can be long
 def _free_run(beta, gamma, s0, hours, dt):
     """RK4 without any response (c = 0 at every step): times and fractions, read-only."""
     n = int(round(hours / dt))

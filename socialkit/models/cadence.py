@@ -112,7 +112,7 @@ def posting_schedule(
     return posts_per_day, on_slot
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _draws(n_posts: int, weeks: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What the schedule draws, whatever ``regularity`` (read-only arrays, cached).
 

@@ -101,7 +101,7 @@ def _to_calendar(b: np.ndarray, starts, before, per_week) -> np.ndarray:
     return week * HOURS_PER_WEEK + starts[j] + (rest - before[j])
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)  # one per weekly volume the widget visits lately
 def _arrivals(profile: bytes, weeks: int, seed: int) -> np.ndarray:
     """Sorted arrival times (hours) for a weekly profile given as float64 bytes; read-only."""
     rng = np.random.default_rng(seed)
