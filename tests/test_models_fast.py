@@ -311,7 +311,11 @@ def test_sweep_errors_and_cache_isolation():
         ambassadors.sweep_arrays([0, 5, -3, 20_000], posts_per_month=4)
     with pytest.raises(KitValueError, match="valeur reçue : 20000"):
         ambassadors.sweep_ambassadors([0, 20_000, -3], posts_per_month=4)
+    with pytest.raises(KitValueError, match="valeur reçue : -1"):
+        ambassadors.sweep_arrays([3, -1, "beaucoup"], posts_per_month=4)
     assert ambassadors.sweep_ambassadors([], posts_per_month=4).empty
+    generated = ambassadors.sweep_arrays((n for n in range(3)), posts_per_month=4)
+    assert generated["ambassadeurs"].tolist() == [0, 1, 2]
     first = ambassadors.sweep_arrays(range(5), posts_per_month=4)
     first["portee_totale"][:] = -1.0
     first["hors_message_simules"][:] = -1

@@ -214,9 +214,14 @@ def sweep_arrays(n_values=range(0, 51), **params) -> dict[str, np.ndarray]:
     bound = _SIGNATURE.bind(0, **params)
     bound.apply_defaults()
     args = {k: v for k, v in bound.arguments.items() if k != "n_ambassadors"}
-    ns = [int(n) for n in n_values]
-    if ns and not 0 <= min(ns) <= max(ns) <= 10_000:  # the first bad value's message
-        ns = [check_number("n_ambassadors", n, 0, 10_000, integer=True) for n in ns]
+    values = list(n_values)
+    try:
+        ns = [int(n) for n in values]
+        in_range = not ns or 0 <= min(ns) <= max(ns) <= 10_000
+    except (TypeError, ValueError):
+        in_range = False
+    if not in_range:  # one by one: the error of the first bad value, as before
+        ns = [check_number("n_ambassadors", int(n), 0, 10_000, integer=True) for n in values]
     n_array = np.array(ns, dtype="int64")
     month = _month(n_array, **args)
     return {"ambassadeurs": n_array, **month}
