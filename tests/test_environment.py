@@ -9,12 +9,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# conda-forge names that differ from the PyPI ones
+CONDA_TO_PIP = {"python-isal": "isal"}
+
+
 def conda_pins() -> dict[str, str]:
     pins = {}
     for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
         match = re.match(r"\s*-\s+([A-Za-z0-9_.\-]+)=([0-9][0-9.]*)\s*(#.*)?$", line)
         if match:
-            pins[match.group(1).lower()] = match.group(2)
+            name = match.group(1).lower()
+            pins[CONDA_TO_PIP.get(name, name)] = match.group(2)
     return pins
 
 

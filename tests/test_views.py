@@ -133,3 +133,25 @@ def test_changes_during_an_update_are_drawn_once_with_the_latest_values():
     fresh = BuzzView()
     fresh.controls["delai"].value, fresh.controls["qualite"].value = 12.0, 1.0
     assert view.summary.value == fresh.summary.value  # the picture of the final values
+
+
+def test_controls_do_not_echo_moves_back_to_the_browser():
+    """One message less per move: the kernel does not send a received value back."""
+    from socialkit.views import AuditView
+
+    def echoes(widget, state) -> list[dict]:
+        sent = []
+        widget._send = lambda msg, buffers=None: sent.append(msg)
+        widget.set_state(state)
+        return [m for m in sent if m.get("method") == "echo_update"]
+
+    stock = widgets.FloatSlider(value=1.0, max=10.0)
+    assert echoes(stock, {"value": 2.0})  # ipywidgets' default, which the kit turns off
+    audit = AuditView()
+    for view in (CadenceView(), audit):
+        for control in view.controls.values():
+            state = {"index": 1} if isinstance(control, widgets.Dropdown) else None
+            if state is None:
+                value = control.value
+                state = {"value": (not value) if isinstance(value, bool) else value + 1}
+            assert echoes(control, state) == [], control.description
