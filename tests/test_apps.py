@@ -15,18 +15,13 @@ from socialkit.apps import APPS
 
 pytestmark = pytest.mark.browser
 
-# JS: SHA-1 of the figure's current PNG bytes and the summary text, in one snapshot.
+# JS: SHA-1 of the figure's painted pixels and the summary text, in one snapshot.
 STATE_JS = """async () => {
-  const img = document.querySelector('.kit-figure');
+  const canvas = document.querySelector('.kit-figure canvas');
   const summary = document.querySelector('.kit-summary');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const bytes = await (await fetch(img.src)).arrayBuffer();
-      const hash = await crypto.subtle.digest('SHA-1', bytes);
-      return [Array.from(new Uint8Array(hash)).join(','), summary.innerText];
-    } catch (e) { await new Promise(r => setTimeout(r, 20)); }  // blob revoked meanwhile
-  }
-  return ['', summary.innerText];
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const hash = await crypto.subtle.digest('SHA-1', pixels.data);
+  return [Array.from(new Uint8Array(hash)).join(','), summary.innerText];
 }"""
 
 
@@ -48,7 +43,7 @@ def voila():
 
 def open_app(page, voila, filename: str) -> None:
     page.goto(f"{voila.url}/voila/render/{filename}", wait_until="domcontentloaded")
-    page.wait_for_selector(".kit-figure[src^='blob:']", timeout=60_000)
+    page.wait_for_selector(".kit-figure canvas[data-drawn]", timeout=60_000)
     page.wait_for_function("document.querySelector('.kit-summary').innerText.length > 0")
 
 
@@ -89,9 +84,12 @@ def test_app_loads_and_reacts_to_keyboard_and_mouse(page, voila, key):
     assert questions.bounding_box()["x"] >= view_box["x"] + view_box["width"] - 1
     # the figure is shown at the size it was rendered (sharp, not upscaled)
     natural, shown = page.eval_on_selector(
-        ".kit-figure", "img => [img.naturalWidth, img.getBoundingClientRect().width]"
+        ".kit-figure canvas", "c => [c.width, c.getBoundingClientRect().width]"
     )
     assert abs(natural - shown) <= 1, (natural, shown)
+    # its accessible name: a French description (role « img »)
+    name = page.eval_on_selector(".kit-figure canvas", "c => c.getAttribute('aria-label')")
+    assert name.startswith("Graphique : "), name
 
     state = page.evaluate(STATE_JS)
     sliders = page.locator(".kit-view .widget-slider .noUi-handle")

@@ -201,7 +201,7 @@ def test_views_are_labelled_summarised_and_readable(view_cls):
     first_line = re.split(r"<br>|<table", view.summary.value)[0]
     text = re.sub(r"<[^>]+>", "", first_line)
     assert re.search(r"\d", text) and "\n" not in text and len(text) > 30
-    assert view.image.tooltip.startswith("Graphique : ")
+    assert view.image.alt.startswith("Graphique : ")
     # projector: at least 800 px wide, shown at the size it is drawn, text of 11 pt or more
     width, _ = view.figure.canvas.get_width_height()
     assert width >= 800 and view.image.layout.width == f"{width}px"

@@ -4,18 +4,21 @@ Usage::
 
     .venv/bin/python tools/bench_browser.py [--presses 20] [--only voila|lab]
 
-Debian's chromium (headless, through Playwright) opens every app of ``apps/`` in Voilà, then
-one JupyterLab notebook showing the same six views. For each view, a slider handle is focused
-and ArrowRight / ArrowLeft are pressed one at a time (``--presses`` per slider, each after the
-previous figure is painted). Measured inside the page:
+Debian's chromium (headless, driven by :mod:`tools.cdp`, not Playwright, whose network
+instrumentation copies every figure sent over the websocket) opens every app of ``apps/`` in
+Voilà, then one JupyterLab notebook showing the same six views. For each view, a slider handle
+is focused and ArrowRight / ArrowLeft are pressed one at a time (``--presses`` per slider, each
+after the previous figure is painted). Measured inside the page:
 
 - ``t0``: the ``keydown`` event (capture listener on the document);
-- ``t1``: a MutationObserver sees the figure's ``src`` change (server round trip: comm message,
-  model, redraw, PNG, message back), or the summary alone when the move leaves the figure's
-  bytes unchanged (ipywidgets then sends no image; column « sans image »);
-- ``t2``: ``img.decode()`` resolved (PNG decoded);
-- ``t3``: the next ``requestAnimationFrame`` after the decode, i.e. the frame that paints the
-  new figure.
+- ``t1``: the figure's new PNG reached the page (``kitReceived``, set by the figure's front
+  end, ``socialkit/resources/figure.js``): server round trip (comm message, model, redraw,
+  PNG, message back);
+- ``t2``: a MutationObserver sees the canvas' ``data-drawn`` change (PNG decoded off the main
+  thread and drawn), or the summary alone when the move leaves the figure's bytes unchanged
+  (ipywidgets then sends no image; column « sans image »);
+- ``t3``: the next ``requestAnimationFrame`` after the drawing, i.e. the frame that paints
+  the new figure.
 
 The table gives p50/p95 of ``t3 − t0`` (end to end) and the p50 of each part. Column
 « maintien »: a held key (60 keydowns 10 ms apart on the first slider, right then left):
@@ -40,29 +43,36 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from socialkit.apps import APPS  # noqa: E402
-from tools.browser import ROOT, ServerProcess, launch, venv_bin  # noqa: E402
+from tools.browser import ROOT, ServerProcess, venv_bin  # noqa: E402
+from tools.cdp import Chromium  # noqa: E402
 
 TARGET_P95_MS = 50.0
+# JS condition: at least `n` figures are drawn on the page
+DRAWN = "document.querySelectorAll('.kit-figure canvas[data-drawn]').length >= {n}"
 
 # In-page probe: measures one key press on the focused handle of view number `index`.
 PROBE_JS = """async ([index, key]) => {
   const view = document.querySelectorAll('.kit-view')[index];
-  const img = view.querySelector('.kit-figure');
+  const figure = view.querySelector('.kit-figure');
+  const canvas = figure.querySelector('canvas');
   const handle = view.__kitHandle;
   const marks = {};
+  const received = figure.kitReceived;
   const done = new Promise((resolve) => {
     const timer = setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
-    const observer = new MutationObserver(async (records) => {
+    const observer = new MutationObserver((records) => {
+      const drawn = records.some((r) => r.target === canvas);
+      const incoming = figure.kitReceived !== received;
+      if (!drawn && incoming) return;  // summary first, the figure is being decoded: wait
       observer.disconnect();
       clearTimeout(timer);
-      marks.t1 = performance.now();
-      marks.figure = records.some((r) => r.target === img);
-      if (marks.figure) { try { await img.decode(); } catch (e) {} }
       marks.t2 = performance.now();
+      marks.figure = drawn;
+      marks.t1 = incoming ? figure.kitReceived : marks.t2;
       requestAnimationFrame(() => { marks.t3 = performance.now(); resolve(marks); });
     });
-    // the figure's src, or the summary alone when the figure's bytes did not change
-    observer.observe(img, {attributes: true, attributeFilter: ['src']});
+    // the figure drawn, or the summary alone when the figure's bytes did not change
+    observer.observe(canvas, {attributes: true, attributeFilter: ['data-drawn']});
     observer.observe(view.querySelector('.kit-summary'),
                      {childList: true, subtree: true, characterData: true});
   });
@@ -82,15 +92,14 @@ PROBE_JS = """async ([index, key]) => {
 # keydowns that arrive meanwhile, the kernel draws one update at a time.
 HOLD_JS = """async ([index, key, count, every]) => {
   const view = document.querySelectorAll('.kit-view')[index];
-  const img = view.querySelector('.kit-figure');
+  const canvas = view.querySelector('.kit-figure canvas');
   const handle = view.__kitHandle;
   let figures = 0, lastFigure = null, lastKey = null;
-  const observer = new MutationObserver(async () => {
+  const observer = new MutationObserver(() => {
     figures += 1;
-    try { await img.decode(); } catch (e) {}
     requestAnimationFrame(() => { lastFigure = performance.now(); });
   });
-  observer.observe(img, {attributes: true, attributeFilter: ['src']});
+  observer.observe(canvas, {attributes: true, attributeFilter: ['data-drawn']});
   handle.focus();
   for (let i = 0; i < count; i++) {
     lastKey = performance.now();
@@ -144,7 +153,7 @@ def measure(page, index: int, presses: int) -> tuple[list[dict], int]:
                 lost += 1
             else:
                 samples.append(marks)
-            page.wait_for_timeout(30)  # let the kernel go idle between presses
+            page.wait(30)  # let the kernel go idle between presses
     return samples, lost
 
 
@@ -186,9 +195,8 @@ def bench_voila(browser, presses: int) -> dict[str, dict]:
     rows = {}
     with ServerProcess(cmd, ready_path="/voila/tree", env=env, timeout=120) as server:
         for app in APPS.values():
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"{server.url}/voila/render/{app.filename}", timeout=120_000)
-            page.wait_for_selector(".kit-figure[src^='blob:']", timeout=120_000)
+            page = browser.new_page(f"{server.url}/voila/render/{app.filename}", 1280, 900)
+            page.wait_for(DRAWN.format(n=1))
             samples, lost = measure(page, 0, presses)
             rows[app.view] = summarise(samples) | {"perdues": lost} | hold(page, 0)
             page.close()
@@ -219,30 +227,17 @@ def bench_lab(browser, presses: int) -> dict[str, dict]:
         cmd += [f"--LabApp.workspaces_dir={tmp}"]  # no tabs restored from an earlier run
         rows = {}
         with ServerProcess(cmd, ready_path="/api/status", timeout=120) as server:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{server.url}/lab/tree/{rel}", timeout=120_000)
-            page.wait_for_function(
-                "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=120_000
-            )
-            page.wait_for_function(  # the kernel is idle: the notebook can run
-                "document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-mod-current')",
-                timeout=60_000,
-            )
-            page.wait_for_timeout(3000)
-            select = page.get_by_role("button", name="Select", exact=True)
-            if select.count():  # "Select Kernel" dialog of a notebook opened the first time
-                select.first.click()
-                page.wait_for_timeout(2000)
+            page = browser.new_page(f"{server.url}/lab/tree/{rel}", 1400, 1000)
+            page.wait_for("window.jupyterapp && document.querySelector('.jp-Notebook')")
+            # the kernel is idle: the notebook can run
+            page.wait_for("document.querySelector('.jp-Notebook-ExecutionIndicator')")
+            page.wait(3000)
+            # "Select Kernel" dialog of a notebook opened the first time
+            page.evaluate("() => document.querySelector('.jp-Dialog .jp-mod-accept')?.click()")
+            page.wait(2000)
             # not awaited: the command's promise resolves only when every cell has run
             page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-            try:
-                page.wait_for_function(
-                    "document.querySelectorAll('.kit-figure[src^=\"blob:\"]').length === 6",
-                    timeout=180_000,
-                )
-            except Exception:
-                page.screenshot(path=str(ROOT / "build" / "bench-lab.png"))
-                raise
+            page.wait_for(DRAWN.format(n=len(APPS)), timeout=180)
             for index, app in enumerate(APPS.values()):
                 page.evaluate(
                     "i => document.querySelectorAll('.kit-view')[i].scrollIntoView()", index
@@ -260,18 +255,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
     (ROOT / "build").mkdir(exist_ok=True)
-    from playwright.sync_api import sync_playwright
-
     results = {}
-    with sync_playwright() as pw:
-        browser = launch(pw)
+    with Chromium() as browser:
         if args.only in (None, "voila"):
             results["voila"] = bench_voila(browser, args.presses)
             print_table("Voilà", results["voila"])
         if args.only in (None, "lab"):
             results["lab"] = bench_lab(browser, args.presses)
             print_table("JupyterLab", results["lab"])
-        browser.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

@@ -229,7 +229,7 @@ def test_trainee_opens_an_app_in_voila_offline(page, classroom):
     app = classroom["url"] + f"/user/{user}/voila/render/apps/03-rythme-de-publication.ipynb"
     with _timed("trainee: open an app (Voilà)"):
         page.goto(app, timeout=WAIT)
-        page.wait_for_selector(".kit-figure[src^='blob:']", timeout=WAIT)
+        page.wait_for_selector(".kit-figure canvas[data-drawn]", timeout=WAIT)
     assert page.locator(".kit-questions").count() == 1
     assert page.external_requests == []
 
