@@ -150,8 +150,10 @@ vendor: $(STAMP)  ## reveal.js, axe-core and MathJax from the npm registry into 
 	@$(BIN)/python tools/vendor.py
 
 APPS_PORT ?= 8866
-# Voilà with the kit's template (share/jupyter/voila/templates/kit: no CDN request)
-VOILA = JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=kit --Voila.ip=127.0.0.1
+# Voilà with the kit's template (share/jupyter/voila/templates/kit: no CDN request) and
+# kernel websockets without Nagle's delay (socialkit/websocket.py)
+VOILA = JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=kit --Voila.ip=127.0.0.1 \
+	--Voila.kernel_websocket_connection_class=socialkit.websocket.NoDelayKernelConnection
 
 apps: $(STAMP)  ## serve the simulations as apps (Voilà) on http://127.0.0.1:8866/
 	@echo "Sommaire des simulations : http://127.0.0.1:$(APPS_PORT)/voila/render/00-sommaire.ipynb"

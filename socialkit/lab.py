@@ -14,15 +14,19 @@ This module is a Jupyter server extension, enabled in the environment by ``make 
 (``jupyter server extension enable --sys-prefix socialkit.lab``) or by the
 ``jupyter_server_config.d/socialkit.lab.json`` a wheel install puts there. When the server
 links it, before the server creates its contents manager, it makes :class:`KitContentsManager`
-the contents manager — unless the server was configured with another one.
+the contents manager — unless the server was configured with another one. It also gives the
+server kernel websockets without Nagle's delay (:mod:`socialkit.websocket`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+
+from socialkit.websocket import NoDelayKernelConnection
 
 
 def kernel_language_info() -> dict[str, Any]:
@@ -52,11 +56,21 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 def _link_jupyter_server_extension(serverapp: Any) -> None:
     if serverapp.contents_manager_class is AsyncLargeFileManager:  # the default one
         serverapp.contents_manager_class = KitContentsManager
+    # kernel websockets without Nagle's delay (socialkit/websocket.py), unless the server was
+    # configured with another connection or a gateway (reading the trait here would compute
+    # its default before the server has its gateway settings)
+    configured = serverapp.trait_has_value("kernel_websocket_connection_class")
+    gateway = serverapp.config.get("GatewayClient", {}).get("url") or os.environ.get(
+        "JUPYTER_GATEWAY_URL"
+    )
+    if not configured and not gateway:
+        serverapp.kernel_websocket_connection_class = NoDelayKernelConnection
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     kind = type(serverapp.contents_manager).__name__
-    serverapp.log.info("socialkit.lab: notebooks served by %s", kind)
+    connection = serverapp.kernel_websocket_connection_class.__name__
+    serverapp.log.info("socialkit.lab: notebooks served by %s, kernels by %s", kind, connection)
 
 
 class KitContentsManager(AsyncLargeFileManager):

@@ -12,6 +12,7 @@ import pytest
 from browserkit import ROOT, ServerProcess, axe_audit, minor, serious, venv_bin
 
 from socialkit.apps import APPS
+from socialkit.websocket import VOILA_OPTION
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +34,7 @@ def voila():
         "--port={port}",
         "--Voila.ip=127.0.0.1",
         "--template=kit",
+        VOILA_OPTION,  # kernel websockets without Nagle's delay
         "--preheat_kernel=True",  # one executed kernel waiting per app: instant first load
         "apps/",
     ]

@@ -37,16 +37,26 @@ def test_the_kernel_language_info_is_served_not_stored():
 
 
 def test_the_extension_takes_the_default_contents_manager_only():
-    from types import SimpleNamespace
+    from jupyter_server.serverapp import ServerApp
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+    from jupyter_server.services.kernels.connection.channels import (
+        ZMQChannelsWebsocketConnection,
+    )
 
-    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+    from socialkit.websocket import NoDelayKernelConnection
 
-    default = SimpleNamespace(contents_manager_class=AsyncLargeFileManager)
+    default = ServerApp()
     lab._link_jupyter_server_extension(default)
     assert default.contents_manager_class is lab.KitContentsManager
-    chosen = SimpleNamespace(contents_manager_class=object)  # a deployment's own manager
+    assert default.kernel_websocket_connection_class is NoDelayKernelConnection
+    # a deployment's own contents manager or kernel connection is kept
+    chosen = ServerApp(
+        contents_manager_class=FileContentsManager,
+        kernel_websocket_connection_class=ZMQChannelsWebsocketConnection,
+    )
     lab._link_jupyter_server_extension(chosen)
-    assert chosen.contents_manager_class is object
+    assert chosen.contents_manager_class is FileContentsManager
+    assert chosen.kernel_websocket_connection_class is ZMQChannelsWebsocketConnection
     assert lab._jupyter_server_extension_points() == [{"module": "socialkit.lab"}]
 
 
@@ -89,5 +99,7 @@ def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
         with urllib.request.urlopen(url) as response:
             served = json.load(response)["content"]["metadata"]["language_info"]
         assert served["version"] == sys.version.split()[0]
+    # the kernel's websocket was opened without Nagle's delay (socialkit/websocket.py)
+    assert "kernels by NoDelayKernelConnection" in server.log.read_text()
     assert (tmp_path / "course" / NOTEBOOK.name).read_bytes() == on_disk
     assert page.external_requests == []

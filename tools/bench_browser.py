@@ -43,6 +43,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from socialkit.apps import APPS  # noqa: E402
+from socialkit.websocket import VOILA_OPTION  # noqa: E402
 from tools.browser import ROOT, ServerProcess, venv_bin  # noqa: E402
 from tools.cdp import Chromium  # noqa: E402
 
@@ -190,7 +191,7 @@ def print_table(title: str, rows: dict[str, dict]) -> None:
 
 def bench_voila(browser, presses: int) -> dict[str, dict]:
     cmd = [venv_bin("voila"), "--no-browser", "--port={port}", "--Voila.ip=127.0.0.1"]
-    cmd += ["--template=kit", "apps/"]
+    cmd += ["--template=kit", VOILA_OPTION, "apps/"]
     env = {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
     rows = {}
     with ServerProcess(cmd, ready_path="/voila/tree", env=env, timeout=120) as server:
@@ -230,7 +231,10 @@ def bench_lab(browser, presses: int) -> dict[str, dict]:
             page = browser.new_page(f"{server.url}/lab/tree/{rel}", 1400, 1000)
             page.wait_for("window.jupyterapp && document.querySelector('.jp-Notebook')")
             # the kernel is idle: the notebook can run
-            page.wait_for("document.querySelector('.jp-Notebook-ExecutionIndicator')")
+            page.wait_for(
+                "window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel"
+                "?.status === 'idle'"
+            )
             page.wait(3000)
             # "Select Kernel" dialog of a notebook opened the first time
             page.evaluate("() => document.querySelector('.jp-Dialog .jp-mod-accept')?.click()")
