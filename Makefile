@@ -25,7 +25,7 @@ HUB_ARGS ?=
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml jupyter-config/lab/overrides.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -38,6 +38,10 @@ $(STAMP): pyproject.toml
 	@# install puts this file there itself, an editable install skips pyproject's data-files
 	install -D -m 644 jupyter-config/jupyter_server_config.d/socialkit.lab.json \
 		$(VENV)/etc/jupyter/jupyter_server_config.d/socialkit.lab.json
+	@# JupyterLab defaults: no execution-progress item in the notebook toolbar (its updates at
+	@# every kernel message cost ~14 ms per slider move; docs/maintainers/delivery.md)
+	install -D -m 644 jupyter-config/lab/overrides.json \
+		$(VENV)/share/jupyter/lab/settings/overrides.json
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)  ## create .venv and install the kit (done by every other target)

@@ -43,6 +43,12 @@ from tools.browser import (  # noqa: E402
 
 FAILURES = ROOT / "build" / "browser-failures"
 AXE_JS = ROOT / "build" / "vendor" / "axe-core" / "axe.min.js"
+# JS: JupyterLab's status bar says the notebook's kernel is idle (« Python 3 (ipykernel) | Idle »;
+# the notebook toolbar has no execution indicator in the kit: jupyter-config/lab/overrides.json)
+KERNEL_IDLE = (
+    "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+    ".some((e) => /[|] (Idle|Inactif)$/.test(e.textContent.trim()))"
+)
 
 __all__ = [
     "AXE_JS",

@@ -17,7 +17,7 @@ import sys
 import urllib.request
 
 import pytest
-from browserkit import ROOT, ServerProcess, venv_bin
+from browserkit import KERNEL_IDLE, ROOT, ServerProcess, venv_bin
 
 from socialkit import lab
 from tools.notebooks import normalise
@@ -81,9 +81,12 @@ def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
     with ServerProcess(cmd, ready_path="/lab", cwd=tmp_path, timeout=120) as server:
         page.goto(f"{server.url}/lab/tree/course/{NOTEBOOK.name}")
         page.wait_for_selector(".jp-NotebookPanel", timeout=90_000)
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
-        )
+        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
+        # the kit's JupyterLab defaults (jupyter-config/lab/overrides.json): no execution
+        # progress item in the notebook toolbar, whose updates slow every slider move
+        toolbar = page.locator(".jp-NotebookPanel-toolbar")
+        assert toolbar.locator(".jp-Notebook-ExecutionIndicator").count() == 0
+        assert toolbar.locator(".jp-Toolbar-kernelName").count() == 1
         # the kernel has answered (idle): JupyterLab has written its language_info by now
         page.wait_for_function(
             "() => window.jupyterapp.shell.currentWidget.context.model"

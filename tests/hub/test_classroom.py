@@ -39,7 +39,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browserkit import FAILURES, ROOT, ServerProcess
+from browserkit import FAILURES, KERNEL_IDLE, ROOT, ServerProcess
 
 pytestmark = [
     pytest.mark.browser,
@@ -207,7 +207,7 @@ def test_trainee_lands_on_course_index_without_solutions(page, classroom):
     page.wait_for_url(re.compile(r"/lab/tree/course/00-index.ipynb"), timeout=WAIT)
     page.get_by_role("tab", name=re.compile("00-index")).wait_for(timeout=WAIT)
     # the index opens unmodified once its kernel has answered (socialkit.lab on the hub too)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=WAIT)
+    page.wait_for_function(KERNEL_IDLE, timeout=WAIT)
     page.wait_for_timeout(1000)
     tab = page.locator(".lm-TabBar-tab.jp-mod-current", has_text="00-index")
     assert "jp-mod-dirty" not in (tab.get_attribute("class") or "")
