@@ -104,7 +104,7 @@ def test_app_loads_and_reacts_to_keyboard_and_mouse(page, voila, key):
     # slider values written the French way: the float sliders' own readout (« 0.35 ») is
     # hidden, a label beside them says « 0,35 »
     shown = page.locator(
-        ".kit-view .widget-readout:visible, .kit-view .widget-hbox > .widget-label:visible"
+        ".kit-view .widget-readout:visible, .kit-view .kit-readout:visible"
     ).all_inner_texts()
     assert shown and not [t for t in shown if "." in t], shown
     for box in page.locator(".kit-view .widget-checkbox input").all():

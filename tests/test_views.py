@@ -59,6 +59,8 @@ def test_float_slider_readouts_are_written_the_french_way():
     view.controls["bouche_a_oreille"].value = 0.35
     assert readouts[view.controls["bouche_a_oreille"]].value == "0,35"
     assert all("." not in label.value for label in readouts.values())
+    # HTML, not Label: JupyterLab typesets each Label value with MathJax at every move
+    assert all(type(label) is widgets.HTML for label in readouts.values())
 
 
 @pytest.mark.parametrize(("view_cls", "name", "value"), CASES)

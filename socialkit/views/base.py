@@ -172,14 +172,18 @@ def _with_french_readout(control: widgets.Widget) -> widgets.Widget:
 
     ipywidgets formats a slider's own readout with d3-format, whose locale cannot be set per
     widget: it would write « 0.25 ». That readout is hidden and a label follows the value,
-    with the decimals of the slider's ``readout_format`` (``.2f`` by default).
+    with the decimals of the slider's ``readout_format`` (``.2f`` by default). The label is an
+    ``ipywidgets.HTML``: JupyterLab's front end passes every ``Label`` value through its LaTeX
+    typesetter (MathJax), a cost at every slider move.
     """
     if not isinstance(control, widgets.FloatSlider):
         return control
     fmt = control.readout_format or ".2f"
     decimals = int(fmt[1:-1]) if fmt.startswith(".") and fmt[1:-1].isdigit() else 2
     control.readout = False
-    label = widgets.Label(fr.number(control.value, decimals))
+    # an HTML widget, not a Label: JupyterLab typesets every Label update with MathJax
+    label = widgets.HTML(fr.number(control.value, decimals))
+    label.add_class("kit-readout")
 
     def follow(change: dict) -> None:
         label.value = fr.number(change["new"], decimals)
