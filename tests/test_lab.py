@@ -5,7 +5,9 @@ notebook as soon as the kernel starts; a notebook that did not already hold exac
 shows « unsaved » before the trainee did anything. The kit's server extension serves python3
 notebooks with this environment's kernel ``language_info``; the browser test opens a course
 notebook in JupyterLab (the environment's own configuration, as ``make lab`` starts it), waits
-for its kernel and checks the tab and the document model are clean.
+for its kernel and checks the tab and the document model are clean. A second browser test runs
+the simulation cell of module 3 there: the figure (a canvas) is drawn, the readouts are French
+and a key press redraws figure and summary.
 """
 
 from __future__ import annotations
@@ -60,11 +62,8 @@ def test_the_extension_takes_the_default_contents_manager_only():
     assert lab._jupyter_server_extension_points() == [{"module": "socialkit.lab"}]
 
 
-@pytest.mark.browser
-def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
-    (tmp_path / "course").mkdir()
-    shutil.copy(NOTEBOOK, tmp_path / "course" / NOTEBOOK.name)
-    on_disk = (tmp_path / "course" / NOTEBOOK.name).read_bytes()
+def jupyterlab(root) -> ServerProcess:
+    """JupyterLab on ``root`` with this environment's configuration, as ``make lab`` starts it."""
     cmd = [
         venv_bin("jupyter"),
         "lab",
@@ -73,12 +72,20 @@ def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
         "--ServerApp.ip=127.0.0.1",
         "--IdentityProvider.token=",
         "--ServerApp.password=",
-        f"--ServerApp.root_dir={tmp_path}",
-        f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.workspaces_dir={root / 'workspaces'}",
         "--LabApp.expose_app_in_browser=True",
         *(["--allow-root"] if os.getuid() == 0 else []),
     ]
-    with ServerProcess(cmd, ready_path="/lab", cwd=tmp_path, timeout=120) as server:
+    return ServerProcess(cmd, ready_path="/lab", cwd=root, timeout=120)
+
+
+@pytest.mark.browser
+def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
+    (tmp_path / "course").mkdir()
+    shutil.copy(NOTEBOOK, tmp_path / "course" / NOTEBOOK.name)
+    on_disk = (tmp_path / "course" / NOTEBOOK.name).read_bytes()
+    with jupyterlab(tmp_path) as server:
         page.goto(f"{server.url}/lab/tree/course/{NOTEBOOK.name}")
         page.wait_for_selector(".jp-NotebookPanel", timeout=90_000)
         page.wait_for_function(KERNEL_IDLE, timeout=90_000)
@@ -105,4 +112,47 @@ def test_course_notebook_opens_unmodified_in_jupyterlab(page, tmp_path):
     # the kernel's websocket was opened without Nagle's delay (socialkit/websocket.py)
     assert "kernels by NoDelayKernelConnection" in server.log.read_text()
     assert (tmp_path / "course" / NOTEBOOK.name).read_bytes() == on_disk
+    assert page.external_requests == []
+
+
+# The view cell of course/03-communication-continue.ipynb, as a trainee runs it.
+VIEW_CELL = "from socialkit.views import CadenceView\n\nvue = CadenceView()\nvue.widget"
+
+
+@pytest.mark.browser
+def test_simulation_view_draws_and_reacts_in_jupyterlab(page, tmp_path):
+    """The figure (a canvas, anywidget), the French readouts and a key press, in JupyterLab."""
+    import nbformat
+
+    course = json.loads((ROOT / "course" / "03-communication-continue.ipynb").read_text("utf-8"))
+    assert any("".join(c["source"]) == VIEW_CELL for c in course["cells"])  # still the course's
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(VIEW_CELL)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)"}
+    nbformat.write(nb, tmp_path / "vue.ipynb")
+    with jupyterlab(tmp_path) as server:
+        page.goto(f"{server.url}/lab/tree/vue.ipynb")
+        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_selector(".jp-OutputArea canvas[data-drawn]", timeout=90_000)
+        canvas = page.locator(".jp-OutputArea canvas")
+        assert canvas.get_attribute("role") == "img"
+        assert canvas.get_attribute("aria-label").startswith("Graphique : Rythme de publication")
+        readouts = page.locator(".jp-OutputArea .kit-readout").all_inner_texts()
+        assert readouts == ["3,00", "0,80", "1,00"], readouts
+        summary = page.locator(".jp-OutputArea .widget-html-content").last.inner_text()
+        drawn = canvas.get_attribute("data-drawn")
+        handle = page.locator(".jp-OutputArea .noUi-handle").first
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "d => document.querySelector('.jp-OutputArea canvas').dataset.drawn !== d",
+            arg=drawn,
+            timeout=10_000,
+        )
+        assert page.locator(".jp-OutputArea .kit-readout").first.inner_text() == "3,50"
+        assert page.locator(".jp-OutputArea .widget-html-content").last.inner_text() != summary
+        body = page.inner_text("body")
+        assert "Error displaying widget" not in body and "Loading widget" not in body
+        log = server.log.read_text()
+    assert "kernels by NoDelayKernelConnection" in log
     assert page.external_requests == []
